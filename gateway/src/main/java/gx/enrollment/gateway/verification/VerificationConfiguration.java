@@ -1,0 +1,45 @@
+package gx.enrollment.gateway.verification;
+
+import gx.enrollment.connectors.SourceConnectors;
+import gx.enrollment.connectors.SourcesProperties;
+import gx.enrollment.gateway.policy.RegionDirectory;
+import gx.enrollment.gateway.policy.RegionsProperties;
+import gx.enrollment.gateway.submission.SubmissionValidator;
+import java.time.Clock;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/** Wires the verification: policy, validation, the four connectors, aggregation. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({
+  SourcesProperties.class,
+  RegionsProperties.class,
+  VerificationProperties.class
+})
+public class VerificationConfiguration {
+
+  @Bean
+  RegionDirectory regionDirectory(RegionsProperties regions) {
+    return new RegionDirectory(regions);
+  }
+
+  @Bean
+  SubmissionValidator submissionValidator(RegionDirectory regions, Clock clock) {
+    return new SubmissionValidator(regions, clock);
+  }
+
+  @Bean
+  SourceConnectors sourceConnectors(
+      SourcesProperties sources, WebClient.Builder webClients, Clock clock) {
+    return SourceConnectors.create(sources, webClients, clock);
+  }
+
+  @Bean
+  VerificationService verificationService(
+      SourceConnectors connectors, VerificationProperties properties, Clock clock) {
+    return new VerificationService(
+        connectors, new ReportAssembler(), new SourceQueryAudit(), properties, clock);
+  }
+}
