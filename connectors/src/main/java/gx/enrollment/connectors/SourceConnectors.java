@@ -13,6 +13,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Mono;
 
 /**
  * The four connectors, built from their settings: each with its own HTTP client, connection pool
@@ -28,7 +29,8 @@ public final class SourceConnectors implements AutoCloseable {
   private final Map<Source, ResilienceStack> stacks;
   private final List<SourceHttpClient> clients;
 
-  private SourceConnectors(Map<Source, ResilienceStack> stacks, Map<Source, SourceHttpClient> http) {
+  private SourceConnectors(
+      Map<Source, ResilienceStack> stacks, Map<Source, SourceHttpClient> http) {
     this.stacks = Map.copyOf(stacks);
     this.clients = List.copyOf(http.values());
     this.household =
@@ -97,6 +99,15 @@ public final class SourceConnectors implements AutoCloseable {
   /** The whole resilience stack of {@code source} (bulkhead, time limiter, breaker, retry). */
   public ResilienceStack resilience(Source source) {
     return stacks.get(source);
+  }
+
+  /**
+   * Prepares the HTTP machinery of every source without calling any: subscribe once at start-up
+   * (e.g. on {@code ApplicationReadyEvent}) so that the first verifications do not spend their
+   * attempt timeout on class loading and event-loop start-up.
+   */
+  public Mono<Void> warmUp() {
+    return Mono.when(clients.stream().map(SourceHttpClient::warmUp).toList());
   }
 
   /** Releases the connection pools. */

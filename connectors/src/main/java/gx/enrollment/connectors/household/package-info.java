@@ -1,4 +1,6 @@
-/** 户籍 — household registration (public security): identities of child and guardian, guardianship. */
+/**
+ * 户籍 — household registration (public security): identities of child and guardian, guardianship.
+ */
 @NullMarked
 package gx.enrollment.connectors.household;
 

@@ -15,8 +15,8 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads the answer of 不动产登记 into {@link Fact#PROPERTY_OWNERSHIP} and, for an owned property,
- * {@link Fact#PROPERTY_LOCATION}. The address is never read: the region code says enough.
+ * Reads the answer of 不动产登记 into {@link Fact#PROPERTY_OWNERSHIP} and, for an owned property, {@link
+ * Fact#PROPERTY_LOCATION}. The address is never read: the region code says enough.
  */
 final class RealEstateAnswer {
 

@@ -1,9 +1,9 @@
 package gx.enrollment.connectors.realestate;
 
 /**
- * Whether a property's region lies in the region applied for (GB/T 2260 codes: 2 digits province,
- * 2 city, 2 county). A city-level code ending in {@code 00} (市直属, e.g. {@code 450700}) covers
- * every county of that city; a county code covers only itself.
+ * Whether a property's region lies in the region applied for (GB/T 2260 codes: 2 digits province, 2
+ * city, 2 county). A city-level code ending in {@code 00} (市直属, e.g. {@code 450700}) covers every
+ * county of that city; a county code covers only itself.
  */
 final class RegionCodes {
 

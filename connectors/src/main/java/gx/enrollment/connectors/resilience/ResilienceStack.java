@@ -58,7 +58,8 @@ public final class ResilienceStack {
     String name = source.key();
     this.source = source;
     this.bulkhead = Bulkhead.of(name, ResilienceConfigs.bulkhead(settings.bulkhead()));
-    this.timeLimiter = TimeLimiter.of(name, ResilienceConfigs.timeLimiter(settings.attemptTimeout()));
+    this.timeLimiter =
+        TimeLimiter.of(name, ResilienceConfigs.timeLimiter(settings.attemptTimeout()));
     this.circuitBreaker =
         CircuitBreaker.of(name, ResilienceConfigs.circuitBreaker(settings.circuitBreaker(), clock));
     this.retry = Retry.of(name, ResilienceConfigs.retry(settings.retry()));
@@ -81,8 +82,8 @@ public final class ResilienceStack {
    * Runs {@code attempt} under the stack and reads its value with {@code interpret}.
    *
    * @param attempt one request to the source; subscribed once per attempt, so it must be cold
-   * @param interpret reads a successful answer; throws {@link BadResponseException} when the
-   *     answer is not as documented (read outside the breaker and never retried)
+   * @param interpret reads a successful answer; throws {@link BadResponseException} when the answer
+   *     is not as documented (read outside the breaker and never retried)
    */
   public <T> Mono<SourceResult> call(
       QueryContext context, Mono<T> attempt, Function<? super T, SourceAnswer> interpret) {

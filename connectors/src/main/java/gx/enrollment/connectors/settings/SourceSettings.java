@@ -12,7 +12,8 @@ import java.time.Duration;
  * @param baseUrl scheme, host and port of the source (e.g. {@code https://hukou.gxga.example}); the
  *     documented paths such as {@code /hukou/v1/verify} are appended to it
  * @param token the per-source bearer secret sent as {@code Authorization: Bearer <token>}; in
- *     production supplied by the environment (e.g. {@code SOURCES_HOUSEHOLD_TOKEN}), never committed
+ *     production supplied by the environment (e.g. {@code SOURCES_HOUSEHOLD_TOKEN}), never
+ *     committed
  * @param connectTimeout how long to wait for a TCP connection before the attempt fails (retried)
  * @param attemptTimeout how long one attempt (one request) may take before it is abandoned and
  *     counted as a timeout; the whole query is additionally bounded by the verification's deadline

@@ -17,9 +17,9 @@ import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads the answer of 社保 into {@link Fact#EMPLOYMENT} and, when the source tells the months,
- * {@link Fact#CONTRIBUTION_PERIOD} against the region's policy. The employer's name is never read:
- * the report does not need it.
+ * Reads the answer of 社保 into {@link Fact#EMPLOYMENT} and, when the source tells the months, {@link
+ * Fact#CONTRIBUTION_PERIOD} against the region's policy. The employer's name is never read: the
+ * report does not need it.
  */
 final class SocialSecurityAnswer {
 
@@ -68,7 +68,6 @@ final class SocialSecurityAnswer {
 
   private static Check period(int months, int minimum) {
     CheckResult result = months >= minimum ? CheckResult.MATCH : CheckResult.INSUFFICIENT;
-    return new Check(
-        Fact.CONTRIBUTION_PERIOD, result, months + " 个月（政策要求 " + minimum + " 个月）");
+    return new Check(Fact.CONTRIBUTION_PERIOD, result, months + " 个月（政策要求 " + minimum + " 个月）");
   }
 }

@@ -14,8 +14,8 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Asks 社保 ({@code POST /social-security/v1/verify}) whether the guardian contributes in the city
- * of the region applied for, and for how many continuous months.
+ * Asks 社保 ({@code POST /social-security/v1/verify}) whether the guardian contributes in the city of
+ * the region applied for, and for how many continuous months.
  */
 public final class SocialSecurityConnector implements SourceConnector<SocialSecurityQuery> {
 

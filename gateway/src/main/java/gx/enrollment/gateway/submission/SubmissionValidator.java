@@ -146,7 +146,7 @@ public final class SubmissionValidator {
     return area.get();
   }
 
-  private @Nullable Submission.Student student(
+  private Submission.@Nullable Student student(
       FieldErrors errors,
       @Nullable PersonFields fields,
       @Nullable Integer schoolYear,
@@ -181,7 +181,7 @@ public final class SubmissionValidator {
     return id == null || name == null ? null : new Submission.Student(id, name);
   }
 
-  private @Nullable Submission.Guardian guardian(
+  private Submission.@Nullable Guardian guardian(
       FieldErrors errors, @Nullable GuardianFields fields, LocalDate today) {
     if (errors.required("guardian", fields) == null) {
       return null;

@@ -1,7 +1,7 @@
 package gx.enrollment.gateway.verification;
 
 import gx.enrollment.connectors.SourceConnectors;
-import gx.enrollment.connectors.SourcesProperties;
+import gx.enrollment.connectors.settings.SourcesProperties;
 import gx.enrollment.gateway.policy.RegionDirectory;
 import gx.enrollment.gateway.policy.RegionsProperties;
 import gx.enrollment.gateway.submission.SubmissionValidator;

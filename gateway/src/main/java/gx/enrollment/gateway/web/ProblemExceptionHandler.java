@@ -20,6 +20,7 @@ import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -81,13 +82,16 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
   private static ProblemDetail malformed(ServerWebInputException input) {
     JacksonException jackson = causedBy(input, JacksonException.class);
     if (jackson != null) {
-      String path = jackson.getPathReference() == null ? "" : pathOf(jackson);
+      boolean syntax = jackson instanceof StreamReadException;
+      String path = pathOf(jackson);
       String field = path.isEmpty() ? "$" : path;
-      String code = jackson.getPath().isEmpty() ? "MALFORMED_JSON" : "WRONG_TYPE";
+      String code = syntax ? "MALFORMED_JSON" : "WRONG_TYPE";
       String message =
-          code.equals("MALFORMED_JSON")
+          syntax
               ? "the body is not well-formed JSON" + location(jackson)
-              : field + " has the wrong type or format";
+              : field.equals("$")
+                  ? "the body must be a JSON object"
+                  : field + " has the wrong type or format";
       return problem(
           ProblemType.MALFORMED_REQUEST, message, List.of(new FieldError(field, code, message)));
     }

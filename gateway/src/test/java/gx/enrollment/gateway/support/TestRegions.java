@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.springframework.boot.context.properties.bind.BindHandler;
+import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.validation.ValidationBindHandler;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
@@ -39,7 +40,9 @@ public final class TestRegions {
       var validator =
           new SpringValidatorAdapter(Validation.buildDefaultValidatorFactory().getValidator());
       BindHandler handler = new ValidationBindHandler(validator);
-      return binder.bind("enrollment.regions", RegionsProperties.class, handler).get();
+      return binder
+          .bind("enrollment.regions", Bindable.of(RegionsProperties.class), handler)
+          .get();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -7,7 +7,8 @@ import static gx.enrollment.gateway.support.Submissions.without;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import gx.enrollment.gateway.support.StubbedGateway;
-import gx.enrollment.mocks.Family;
+import gx.enrollment.gateway.support.Families;
+import gx.enrollment.mocks.population.Family;
 import gx.enrollment.mocks.FaultScenario;
 import gx.enrollment.mocks.Upstream;
 import java.time.Duration;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The verification endpoint end to end: the application with its real configuration, the four
@@ -187,9 +187,5 @@ class VerificationEndpointTests extends StubbedGateway {
   @SuppressWarnings("unchecked")
   private static List<Map<String, Object>> findings(Map<String, Object> report) {
     return (List<Map<String, Object>>) report.get("findings");
-  }
-
-  static WebTestClient unused() {
-    return null;
   }
 }

@@ -4,16 +4,16 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One applying family: a child, the guardian who applies, and what each government source holds
- * about them. The records here are the sources' truth; what the parent types is the same except
- * for {@link #declaredChildName()}.
+ * about them. The records here are the sources' truth; what the parent types is the same except for
+ * {@link #declaredChildName()}.
  *
  * @param key stable name of the family, e.g. {@code local-owner}
  * @param description what the family exercises, in one line
  * @param stage the stage the child enrolls into
  * @param regionCode the pilot county applied to (GB/T 2260)
  * @param child the child as registered in the household register
- * @param declaredChildName the child's name as the parent types it on the form; differs from
- *     {@code child.name()} only when the family exercises a name mismatch
+ * @param declaredChildName the child's name as the parent types it on the form; differs from {@code
+ *     child.name()} only when the family exercises a name mismatch
  * @param guardian the applying guardian as registered
  * @param relation the guardian's declared relation: {@code FATHER}, {@code MOTHER} or {@code
  *     GUARDIAN}

@@ -10,8 +10,8 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Ordinary, fully consistent families for every pilot county, from a fixed-seed {@link Random}:
- * the same seed and the same day give the same families, and the identities (IDs, names, phones,
+ * Ordinary, fully consistent families for every pilot county, from a fixed-seed {@link Random}: the
+ * same seed and the same day give the same families, and the identities (IDs, names, phones,
  * certificates) do not depend on the day at all.
  */
 final class FamilyGenerator {
@@ -22,8 +22,8 @@ final class FamilyGenerator {
   private static final String XINJIANG_ORIGIN = "650102";
   private static final List<String> STREETS =
       List.of(
-          "人民路", "新华路", "建设路", "民族大道", "文化路", "江滨路", "城南路", "解放路", "中山路", "朝阳路", "和平路",
-          "永福大街", "新兴街", "沿江大道", "东风路");
+          "人民路", "新华路", "建设路", "民族大道", "文化路", "江滨路", "城南路", "解放路", "中山路", "朝阳路", "和平路", "永福大街",
+          "新兴街", "沿江大道", "东风路");
   private static final List<String> INDUSTRIES =
       List.of("物流", "建筑工程", "商贸", "餐饮管理", "电子科技", "食品", "汽车服务", "制糖");
 
@@ -83,8 +83,7 @@ final class FamilyGenerator {
             ? home.code()
             : xinjiang ? XINJIANG_ORIGIN : MIGRANT_ORIGINS.get(random.nextInt(5));
     boolean guardianFemale = !xinjiang && random.nextBoolean();
-    String relation =
-        random.nextInt(20) == 0 ? "GUARDIAN" : guardianFemale ? "MOTHER" : "FATHER";
+    String relation = random.nextInt(20) == 0 ? "GUARDIAN" : guardianFemale ? "MOTHER" : "FATHER";
     boolean childFemale = random.nextBoolean();
 
     String guardianName;
@@ -162,7 +161,8 @@ final class FamilyGenerator {
       LocalDate spouseBirth = guardian.birthDate().plusDays(random.nextInt(1400) - 700);
       owners.add(newId(guardian.hukouRegion(), spouseBirth, !guardianFemale));
     }
-    LocalDate registeredOn = LocalDate.of(2015 + random.nextInt(9), 1, 1).plusDays(random.nextInt(365));
+    LocalDate registeredOn =
+        LocalDate.of(2015 + random.nextInt(9), 1, 1).plusDays(random.nextInt(365));
     String certificate;
     do {
       certificate =

@@ -84,11 +84,12 @@ final class NamedFamilies {
         family(PERMIT_EXPIRED, "migrant father whose permit ended six months ago: EXPIRED")
             .child(Resident.of("430621201801220085", "李梓萱", "430621"))
             .guardian(Resident.of("430621198604180059", "李卫东", "430621"), "FATHER")
-            .permit(
-                new Permit(QINNAN, today.minusYears(5).minusMonths(6), today.minusMonths(6)))
+            .permit(new Permit(QINNAN, today.minusYears(5).minusMonths(6), today.minusMonths(6)))
             .socialSecurity(contributing(QINNAN, "钦州某商贸有限公司", 24))
             .build(),
-        family(PERMIT_OTHER_REGION, "migrant father with a valid permit for 崇左 (451402): OTHER_REGION")
+        family(
+                PERMIT_OTHER_REGION,
+                "migrant father with a valid permit for 崇左 (451402): OTHER_REGION")
             .child(Resident.of("520102201801250044", "何佳怡", "520102"))
             .guardian(Resident.of("520102198809090036", "何勇", "520102"), "FATHER")
             .permit(validPermit("451402"))
@@ -99,7 +100,9 @@ final class NamedFamilies {
             .guardian(Resident.of("360732199102020013", "邓伟", "360732"), "FATHER")
             .socialSecurity(contributing(QINNAN, "钦州港某汽车服务有限公司", 20))
             .build(),
-        family(SOCIAL_SECURITY_LAPSED, "migrant mother, social security stopped 7 months ago: LAPSED")
+        family(
+                SOCIAL_SECURITY_LAPSED,
+                "migrant mother, social security stopped 7 months ago: LAPSED")
             .child(Resident.of("430621201808100115", "周子轩", "430621"))
             .guardian(Resident.of("430621199205050024", "周芳", "430621"), "MOTHER")
             .permit(validPermit(QINNAN))
@@ -113,7 +116,9 @@ final class NamedFamilies {
             .permit(validPermit(QINNAN))
             .socialSecurity(contributing(QINNAN, "钦州某食品有限公司", 5))
             .build(),
-        family(SOCIAL_SECURITY_OTHER_REGION, "migrant mother contributing in 南宁 (450103): OTHER_REGION")
+        family(
+                SOCIAL_SECURITY_OTHER_REGION,
+                "migrant mother contributing in 南宁 (450103): OTHER_REGION")
             .child(Resident.of("440883201802270131", "陈浩然", "440883"))
             .guardian(Resident.of("440883198712120047", "陈静", "440883"), "MOTHER")
             .permit(validPermit(QINNAN))
@@ -137,7 +142,9 @@ final class NamedFamilies {
                     "2016-11-11",
                     "450702196507070131"))
             .build(),
-        family(PROPERTY_OTHER_REGION, "owned home lies in 450721 (灵山县): MATCH with regionCode 450721")
+        family(
+                PROPERTY_OTHER_REGION,
+                "owned home lies in 450721 (灵山县): MATCH with regionCode 450721")
             .child(local("450702201807300174", "杨博文"))
             .guardian(local("450702199004260084", "杨春燕"), "MOTHER")
             .property(owned("桂(2020)灵山县不动产权第0056789号", "钦州市灵山县灵城镇人民路66号", "450721", "2020-07-07"))
@@ -165,7 +172,8 @@ final class NamedFamilies {
   }
 
   private Permit validPermit(String regionCode) {
-    return new Permit(regionCode, today.minusYears(3).minusMonths(1), today.plusYears(2).plusMonths(11));
+    return new Permit(
+        regionCode, today.minusYears(3).minusMonths(1), today.plusYears(2).plusMonths(11));
   }
 
   private SocialSecurity contributing(String regionCode, String employer, int months) {

@@ -57,7 +57,10 @@ public final class ResidentIdNumber {
         regionCode
             + String.format(
                 "%04d%02d%02d%03d",
-                birthDate.getYear(), birthDate.getMonthValue(), birthDate.getDayOfMonth(), sequence);
+                birthDate.getYear(),
+                birthDate.getMonthValue(),
+                birthDate.getDayOfMonth(),
+                sequence);
     return body + checkCharacter(body);
   }
 

@@ -1,0 +1,93 @@
+package gx.enrollment.mocks.internal.http;
+
+import gx.enrollment.mocks.Upstream;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import java.io.IOException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Counts a stub request from its arrival until its response is complete, also when WireMock answers
+ * it asynchronously after a delay.
+ */
+public final class RequestTrackingFilter implements Filter {
+
+  /** Servlet-context attribute holding this server's {@link Tracking}. */
+  static final String ATTRIBUTE = RequestTrackingFilter.class.getName();
+
+  /** Which counters a server reports to, as which upstream. */
+  record Tracking(RequestCounters counters, Upstream upstream) {}
+
+  private @Nullable Tracking tracking;
+
+  @Override
+  public void init(FilterConfig config) {
+    tracking = (Tracking) config.getServletContext().getAttribute(ATTRIBUTE);
+  }
+
+  @Override
+  public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    Tracking current = tracking;
+    if (current == null) {
+      chain.doFilter(request, response);
+      return;
+    }
+    int epoch = current.counters().arrived(current.upstream());
+    Completion completion = new Completion(current.counters(), epoch);
+    try {
+      chain.doFilter(request, response);
+    } finally {
+      if (false) {
+        request.getAsyncContext().addListener(completion);
+      } else {
+        completion.done();
+      }
+    }
+  }
+
+  /** Decrements once, whichever way the exchange ends. */
+  private static final class Completion implements AsyncListener {
+    private final RequestCounters counters;
+    private final int epoch;
+    private final AtomicBoolean done = new AtomicBoolean();
+
+    Completion(RequestCounters counters, int epoch) {
+      this.counters = counters;
+      this.epoch = epoch;
+    }
+
+    void done() {
+      if (done.compareAndSet(false, true)) {
+        counters.completed(epoch);
+      }
+    }
+
+    @Override
+    public void onComplete(AsyncEvent event) {
+      done();
+    }
+
+    @Override
+    public void onTimeout(AsyncEvent event) {
+      done();
+    }
+
+    @Override
+    public void onError(AsyncEvent event) {
+      done();
+    }
+
+    @Override
+    public void onStartAsync(AsyncEvent event) {
+      event.getAsyncContext().addListener(this);
+    }
+  }
+}
