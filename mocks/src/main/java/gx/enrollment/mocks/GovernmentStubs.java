@@ -20,6 +20,7 @@ import gx.enrollment.mocks.internal.sources.SocialSecurityResponder;
 import gx.enrollment.mocks.internal.sources.SourceAnswerTransformer;
 import gx.enrollment.mocks.internal.sources.SourceResponder;
 import gx.enrollment.mocks.population.SyntheticPopulation;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,7 @@ import org.slf4j.LoggerFactory;
 public final class GovernmentStubs implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(GovernmentStubs.class);
+  private static final Duration IDLE_TIMEOUT = Duration.ofMinutes(10);
 
   private final StubOptions options;
   private final SyntheticPopulation population;
@@ -86,6 +88,9 @@ public final class GovernmentStubs implements AutoCloseable {
             .gzipDisabled(true)
             .containerThreads(options.containerThreads())
             .jettyAcceptors(1)
+            // A hang must outlast Jetty's 30 s idle timeout, which would otherwise answer 500.
+            .jettyIdleTimeout(IDLE_TIMEOUT.toMillis())
+            .timeout(Math.toIntExact(IDLE_TIMEOUT.toMillis()))
             .useChunkedTransferEncoding(Options.ChunkedEncodingPolicy.NEVER)
             .asynchronousResponseEnabled(options.asynchronousResponses())
             .asynchronousResponseThreads(4)

@@ -45,7 +45,7 @@ public final class RequestTrackingFilter implements Filter {
     try {
       chain.doFilter(request, response);
     } finally {
-      if (false) {
+      if (request.isAsyncStarted()) {
         request.getAsyncContext().addListener(completion);
       } else {
         completion.done();
