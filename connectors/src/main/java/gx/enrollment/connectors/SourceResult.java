@@ -1,5 +1,6 @@
 package gx.enrollment.connectors;
 
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,9 @@ public record SourceResult(
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(status, "status");
     checks = List.copyOf(checks);
-    details = details.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(details));
+    // EnumMap keeps the details in the order of Detail, so reports read the same every time.
+    details =
+        details.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(details));
   }
 
   public static SourceResult ok(

@@ -6,6 +6,10 @@ import gx.enrollment.gateway.policy.RegionDirectory;
 import gx.enrollment.gateway.policy.RegionsProperties;
 import gx.enrollment.gateway.submission.SubmissionValidator;
 import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,6 +23,8 @@ import org.springframework.web.reactive.function.client.WebClient;
   VerificationProperties.class
 })
 public class VerificationConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(VerificationConfiguration.class);
 
   @Bean
   RegionDirectory regionDirectory(RegionsProperties regions) {
@@ -34,6 +40,19 @@ public class VerificationConfiguration {
   SourceConnectors sourceConnectors(
       SourcesProperties sources, WebClient.Builder webClients, Clock clock) {
     return SourceConnectors.create(sources, webClients, clock);
+  }
+
+  /**
+   * Resolves names and starts the HTTP clients' event loops once the application is ready, so the
+   * first verification does not pay for them out of its attempt timeouts.
+   */
+  @Bean
+  ApplicationListener<ApplicationReadyEvent> warmUpConnectors(SourceConnectors connectors) {
+    return event ->
+        connectors
+            .warmUp()
+            .subscribe(
+                null, error -> log.warn("connector warm-up failed: {}", error.toString()));
   }
 
   @Bean

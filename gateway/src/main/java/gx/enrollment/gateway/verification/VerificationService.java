@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -115,7 +116,10 @@ public final class VerificationService {
               .map(
                   results ->
                       assembler.assemble(
-                          verificationId, submission, results, OffsetDateTime.now(clock)))
+                          verificationId,
+                          submission,
+                          results,
+                          OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS)))
               .doOnNext(
                   report ->
                       log.info(
