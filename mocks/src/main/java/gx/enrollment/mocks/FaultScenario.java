@@ -19,6 +19,9 @@ public record FaultScenario(Type type, Duration delay, int retryAfterSeconds, in
   /** How long {@link #hang()} keeps a request waiting: longer than any sane client timeout. */
   public static final Duration DEFAULT_HANG = Duration.ofSeconds(60);
 
+  /** The longest delay the stubs can hold a response for. */
+  public static final Duration MAX_DELAY = Duration.ofMinutes(10);
+
   /** The kinds of fault. */
   public enum Type {
     /** Normal answers. */
@@ -44,8 +47,8 @@ public record FaultScenario(Type type, Duration delay, int retryAfterSeconds, in
   }
 
   public FaultScenario {
-    if (delay.isNegative()) {
-      throw new IllegalArgumentException("delay must not be negative: " + delay);
+    if (delay.isNegative() || delay.compareTo(MAX_DELAY) > 0) {
+      throw new IllegalArgumentException("delay must be between 0 and " + MAX_DELAY + ": " + delay);
     }
     if (retryAfterSeconds < 0) {
       throw new IllegalArgumentException("retryAfterSeconds must not be negative");

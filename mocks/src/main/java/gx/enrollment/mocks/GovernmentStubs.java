@@ -41,7 +41,7 @@ import org.slf4j.LoggerFactory;
 public final class GovernmentStubs implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(GovernmentStubs.class);
-  private static final Duration IDLE_TIMEOUT = Duration.ofMinutes(10);
+  private static final Duration IDLE_TIMEOUT = FaultScenario.MAX_DELAY.plusMinutes(1);
 
   private final StubOptions options;
   private final SyntheticPopulation population;
@@ -88,9 +88,8 @@ public final class GovernmentStubs implements AutoCloseable {
             .gzipDisabled(true)
             .containerThreads(options.containerThreads())
             .jettyAcceptors(1)
-            // A hang must outlast Jetty's 30 s idle timeout, which would otherwise answer 500.
+            // A hang must outlast Jetty's 30 s idle timeout.
             .jettyIdleTimeout(IDLE_TIMEOUT.toMillis())
-            .timeout(Math.toIntExact(IDLE_TIMEOUT.toMillis()))
             .useChunkedTransferEncoding(Options.ChunkedEncodingPolicy.NEVER)
             .asynchronousResponseEnabled(options.asynchronousResponses())
             .asynchronousResponseThreads(4)

@@ -5,7 +5,6 @@ import static gx.enrollment.mocks.population.FamilyKeys.*;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The hand-written families: each is consistent except for the one thing its key names. Dates that
@@ -163,8 +162,8 @@ final class NamedFamilies {
             .build());
   }
 
-  private Draft family(String key, String description) {
-    return new Draft(key, description, String.format("139777%05d", ++phoneSerial));
+  private FamilyDraft family(String key, String description) {
+    return new FamilyDraft(key, description, String.format("139777%05d", ++phoneSerial));
   }
 
   private static Resident local(String idNumber, String name) {
@@ -184,160 +183,5 @@ final class NamedFamilies {
   private static PropertyDraft owned(
       String certificate, String address, String regionCode, String registeredOn) {
     return new PropertyDraft(certificate, address, regionCode, registeredOn, null);
-  }
-
-  /** A property owned by the family's guardian unless another owner is named. */
-  private static final class PropertyDraft {
-    private final String certificate;
-    private final String address;
-    private final String regionCode;
-    private final LocalDate registeredOn;
-    private final @Nullable String otherOwner;
-    private boolean sealed;
-    private boolean mortgaged;
-
-    PropertyDraft(
-        String certificate,
-        String address,
-        String regionCode,
-        String registeredOn,
-        @Nullable String otherOwner) {
-      this.certificate = certificate;
-      this.address = address;
-      this.regionCode = regionCode;
-      this.registeredOn = LocalDate.parse(registeredOn);
-      this.otherOwner = otherOwner;
-    }
-
-    PropertyDraft sealed() {
-      sealed = true;
-      return this;
-    }
-
-    PropertyDraft mortgaged() {
-      mortgaged = true;
-      return this;
-    }
-
-    Property ownedBy(Resident guardian) {
-      String owner = otherOwner != null ? otherOwner : guardian.idNumber();
-      return new Property(
-          certificate, address, regionCode, List.of(owner), sealed, mortgaged, registeredOn);
-    }
-  }
-
-  /** The parts of a named family, defaulting to a consistent PRIMARY family in 450702. */
-  private static final class Draft {
-    private final String key;
-    private final String description;
-    private String phone;
-    private String region = QINNAN;
-    private Stage stage = Stage.PRIMARY;
-    private @Nullable Resident child;
-    private @Nullable String declaredChildName;
-    private @Nullable Resident guardian;
-    private String relation = "GUARDIAN";
-    private @Nullable Permit permit;
-    private @Nullable SocialSecurity socialSecurity;
-    private @Nullable PropertyDraft property;
-    private @Nullable String priorityCategory;
-    private boolean childRegistered = true;
-    private boolean guardianshipRecorded = true;
-
-    Draft(String key, String description, String phone) {
-      this.key = key;
-      this.description = description;
-      this.phone = phone;
-    }
-
-    Draft region(String value) {
-      region = value;
-      return this;
-    }
-
-    Draft stage(Stage value) {
-      stage = value;
-      return this;
-    }
-
-    Draft child(Resident value) {
-      child = value;
-      return this;
-    }
-
-    Draft declaredChildName(String value) {
-      declaredChildName = value;
-      return this;
-    }
-
-    Draft childUnregistered() {
-      childRegistered = false;
-      guardianshipRecorded = false;
-      return this;
-    }
-
-    Draft guardian(Resident value, String relationToChild) {
-      guardian = value;
-      relation = relationToChild;
-      return this;
-    }
-
-    Draft guardianshipUnrecorded() {
-      guardianshipRecorded = false;
-      return this;
-    }
-
-    Draft phone(String value) {
-      phone = value;
-      return this;
-    }
-
-    Draft permit(Permit value) {
-      permit = value;
-      return this;
-    }
-
-    Draft socialSecurity(SocialSecurity value) {
-      socialSecurity = value;
-      return this;
-    }
-
-    Draft property(PropertyDraft value) {
-      property = value;
-      return this;
-    }
-
-    Draft priorityCategory(String value) {
-      priorityCategory = value;
-      return this;
-    }
-
-    Family build() {
-      Resident theChild = require(child, "child");
-      Resident theGuardian = require(guardian, "guardian");
-      return new Family(
-          key,
-          description,
-          stage,
-          region,
-          theChild,
-          declaredChildName != null ? declaredChildName : theChild.name(),
-          theGuardian,
-          relation,
-          phone,
-          permit,
-          socialSecurity,
-          property != null ? property.ownedBy(theGuardian) : null,
-          priorityCategory,
-          childRegistered,
-          guardianshipRecorded);
-    }
-
-    private static <T> T require(@Nullable T value, String part) {
-      if (value == null) {
-        throw new IllegalStateException("named family has no " + part);
-      }
-      return value;
-    }
   }
 }

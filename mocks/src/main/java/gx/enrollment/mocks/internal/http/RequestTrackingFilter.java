@@ -1,5 +1,6 @@
 package gx.enrollment.mocks.internal.http;
 
+import gx.enrollment.mocks.FaultScenario;
 import gx.enrollment.mocks.Upstream;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -10,6 +11,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 
@@ -21,6 +23,12 @@ public final class RequestTrackingFilter implements Filter {
 
   /** Servlet-context attribute holding this server's {@link Tracking}. */
   static final String ATTRIBUTE = RequestTrackingFilter.class.getName();
+
+  /**
+   * How long an asynchronous response may take. WireMock starts the async context without a timeout
+   * of its own on Jetty 12, so the servlet default of 30 s would cut a hang short with a 500.
+   */
+  static final Duration ASYNC_TIMEOUT = FaultScenario.MAX_DELAY.plusMinutes(1);
 
   /** Which counters a server reports to, as which upstream. */
   record Tracking(RequestCounters counters, Upstream upstream) {}
@@ -46,6 +54,7 @@ public final class RequestTrackingFilter implements Filter {
       chain.doFilter(request, response);
     } finally {
       if (request.isAsyncStarted()) {
+        request.getAsyncContext().setTimeout(ASYNC_TIMEOUT.toMillis());
         request.getAsyncContext().addListener(completion);
       } else {
         completion.done();
