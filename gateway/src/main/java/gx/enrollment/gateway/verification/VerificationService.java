@@ -20,7 +20,6 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -43,6 +42,7 @@ public final class VerificationService {
   private final ReportAssembler assembler;
   private final SourceQueryAudit audit;
   private final VerificationProperties properties;
+  private final VerificationIds ids;
   private final Clock clock;
 
   public VerificationService(
@@ -51,6 +51,7 @@ public final class VerificationService {
       SourceQueryAudit audit,
       VerificationProperties properties,
       Clock clock) {
+    this.ids = new VerificationIds(clock);
     this.connectors = connectors;
     this.assembler = assembler;
     this.audit = audit;
@@ -61,7 +62,7 @@ public final class VerificationService {
   public Mono<VerificationReport> verify(Submission submission) {
     return Mono.defer(
         () -> {
-          String verificationId = "v-" + UUID.randomUUID();
+          String verificationId = ids.next();
           Instant deadline = clock.instant().plus(properties.deadline());
           List<Mono<SourceResult>> calls = new ArrayList<>();
           Person child = person(submission.student().idNumber().value(), submission.student().name());
