@@ -28,8 +28,7 @@ public record SourceResult(
     Objects.requireNonNull(status, "status");
     checks = List.copyOf(checks);
     // EnumMap keeps the details in the order of Detail, so reports read the same every time.
-    details =
-        details.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(details));
+    details = details.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(details));
   }
 
   public static SourceResult ok(

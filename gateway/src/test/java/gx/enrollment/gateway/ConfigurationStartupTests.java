@@ -14,10 +14,10 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
@@ -76,14 +76,16 @@ class ConfigurationStartupTests {
     copyConfig(dir, "regions.yml", "code: \"450722\"", "code: \"451302\"");
 
     assertThatThrownBy(() -> start(dir, Map.of()))
-        .hasStackTraceContaining("enrollment.regions.areas[4].code: 451302 is also listed as excluded");
+        .hasStackTraceContaining(
+            "enrollment.regions.areas[4].code: 451302 is also listed as excluded");
   }
 
   @Test
   void refuses_to_start_without_the_files() {
     assertThatThrownBy(() -> start(Path.of("/nonexistent-config"), Map.of()))
         .hasStackTraceContaining("/nonexistent-config/")
-        .isInstanceOf(org.springframework.boot.context.config.ConfigDataResourceNotFoundException.class);
+        .isInstanceOf(
+            org.springframework.boot.context.config.ConfigDataResourceNotFoundException.class);
   }
 
   @Test
@@ -119,7 +121,9 @@ class ConfigurationStartupTests {
         .run();
   }
 
-  /** Copies both files of {@code config/} into {@code dir}, changing {@code from} in {@code name}. */
+  /**
+   * Copies both files of {@code config/} into {@code dir}, changing {@code from} in {@code name}.
+   */
   private static void copyConfig(Path dir, String name, String from, String to) throws IOException {
     for (String file : new String[] {"connectors.yml", "regions.yml"}) {
       String text = Files.readString(TestRegions.configDir().resolve(file));

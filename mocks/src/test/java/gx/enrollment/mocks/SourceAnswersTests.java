@@ -258,7 +258,7 @@ class SourceAnswersTests {
 
   @Test
   void someone_without_contributions_is_not_found_in_social_security() {
-    assertThat(status(Upstream.SOCIAL_SECURITY, guardianIn(family(FamilyKeys.LOCAL_OWNER))))
+    assertThat(status(Upstream.SOCIAL_SECURITY, guardianIn(family(FamilyKeys.LOCAL_SIMPLE))))
         .isEqualTo("NOT_FOUND");
   }
 

@@ -88,7 +88,9 @@ public record RegionsProperties(
    * @param reason why it is not in the pilot, shown to the caller
    */
   public record ExcludedArea(
-      @NotNull @Pattern(regexp = CODE) String code, @NotBlank String name, @NotBlank String reason) {}
+      @NotNull @Pattern(regexp = CODE) String code,
+      @NotBlank String name,
+      @NotBlank String reason) {}
 
   /**
    * @param code GB/T 2260 code of the county-level unit; the city's own code (…00) for 市直属

@@ -1,12 +1,12 @@
 package gx.enrollment.gateway.submission;
 
+import gx.enrollment.connectors.IdNumbers;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.Locale;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import gx.enrollment.connectors.IdNumbers;
 
 /**
  * An 18-character mainland resident ID number (GB 11643-1999): six digits of region, eight of birth
@@ -137,9 +137,7 @@ public final class ResidentIdNumber {
   }
 
   /** The outcome of {@link #parse}: a number, or the problem. */
-  public record Parsed(
-      @Nullable ResidentIdNumber number,
-      @Nullable Problem failure) {
+  public record Parsed(@Nullable ResidentIdNumber number, @Nullable Problem failure) {
 
     static Parsed failure(Problem problem) {
       return new Parsed(null, problem);

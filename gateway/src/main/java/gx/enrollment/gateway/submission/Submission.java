@@ -42,8 +42,7 @@ public record Submission(
   }
 
   /** 家庭合法稳定住所; the certificate only for an owned home on form A. */
-  public record Residence(
-      ResidenceKind kind, String address, @Nullable String certificateNumber) {}
+  public record Residence(ResidenceKind kind, String address, @Nullable String certificateNumber) {}
 
   /** The portal's attestation of real-name authentication and the guardian's consent. */
   public record Consent(String consentId, OffsetDateTime grantedAt, boolean realNameVerified) {}

@@ -137,10 +137,9 @@ public final class SubmissionValidator {
     var area = regions.area(code);
     if (area.isEmpty()) {
       String reason =
-          regions
-              .exclusionReason(code)
-              .orElse("试点地区为钦州市、来宾市（不含兴宾区）、崇左市 (the 2024 pilot regions)");
-      errors.add("regionCode", "OUTSIDE_PILOT", "regionCode " + code + " is not in the pilot: " + reason);
+          regions.exclusionReason(code).orElse("试点地区为钦州市、来宾市（不含兴宾区）、崇左市 (the 2024 pilot regions)");
+      errors.add(
+          "regionCode", "OUTSIDE_PILOT", "regionCode " + code + " is not in the pilot: " + reason);
       return null;
     }
     return area.get();
@@ -194,7 +193,8 @@ public final class SubmissionValidator {
     String name = name(errors, "guardian.name", fields.name());
     Relation relation = errors.enumValue("guardian.relation", fields.relation(), Relation.class);
     String phone =
-        errors.matching("guardian.phone", fields.phone(), MOBILE, "an 11-digit mainland mobile number");
+        errors.matching(
+            "guardian.phone", fields.phone(), MOBILE, "an 11-digit mainland mobile number");
     if (id == null || name == null || relation == null || phone == null) {
       return null;
     }
@@ -275,10 +275,14 @@ public final class SubmissionValidator {
     } else if (kind == ResidenceKind.OWNED) {
       certificate = errors.required("residence.certificateNumber", certificate);
       if (certificate != null && certificate.length() > 64) {
-        errors.add("residence.certificateNumber", "TOO_LONG", "residence.certificateNumber is over 64 characters");
+        errors.add(
+            "residence.certificateNumber",
+            "TOO_LONG",
+            "residence.certificateNumber is over 64 characters");
       }
     } else if (kind != null) {
-      errors.notAllowed("residence.certificateNumber", certificate, "unless residence.kind is OWNED");
+      errors.notAllowed(
+          "residence.certificateNumber", certificate, "unless residence.kind is OWNED");
     }
     if (kind == null || address == null) {
       return null;

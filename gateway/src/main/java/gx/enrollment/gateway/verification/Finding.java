@@ -14,11 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param message for the reviewer, in Chinese; never contains an ID or phone number
  */
 public record Finding(
-    String code,
-    Severity severity,
-    @Nullable Source source,
-    @Nullable Fact fact,
-    String message) {
+    String code, Severity severity, @Nullable Source source, @Nullable Fact fact, String message) {
 
   /** How a finding bears on the outcome. */
   public enum Severity {

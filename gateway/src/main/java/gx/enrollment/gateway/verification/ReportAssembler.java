@@ -65,11 +65,15 @@ public final class ReportAssembler {
               source,
               null,
               FindingMessages.unavailable(
-                  source, reason == null ? gx.enrollment.connectors.UnavailableReason.UPSTREAM_ERROR : reason)));
+                  source,
+                  reason == null
+                      ? gx.enrollment.connectors.UnavailableReason.UPSTREAM_ERROR
+                      : reason)));
     }
     if (result.checks().isEmpty()) {
       return List.of(
-          new Finding("NO_CHECKS", Severity.REVIEW, source, null, FindingMessages.noChecks(source)));
+          new Finding(
+              "NO_CHECKS", Severity.REVIEW, source, null, FindingMessages.noChecks(source)));
     }
     List<Finding> findings = new ArrayList<>();
     for (Check check : result.checks()) {
@@ -113,7 +117,8 @@ public final class ReportAssembler {
               null,
               FindingMessages.migrantSectionsMissing()));
     }
-    if (submission.formType() != submission.area().form() && submission.priorityCategory() == null) {
+    if (submission.formType() != submission.area().form()
+        && submission.priorityCategory() == null) {
       findings.add(
           new Finding(
               "FORM_DIFFERS_FROM_AREA",

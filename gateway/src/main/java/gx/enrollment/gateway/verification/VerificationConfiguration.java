@@ -9,8 +9,8 @@ import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.ApplicationListener;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -51,8 +51,7 @@ public class VerificationConfiguration {
     return event ->
         connectors
             .warmUp()
-            .subscribe(
-                null, error -> log.warn("connector warm-up failed: {}", error.toString()));
+            .subscribe(null, error -> log.warn("connector warm-up failed: {}", error.toString()));
   }
 
   @Bean

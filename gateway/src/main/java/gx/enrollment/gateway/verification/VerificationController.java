@@ -11,8 +11,8 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code POST /api/v1/verifications}: validate everything first and name every bad field; refuse
- * an online submission without consent before any source is asked; then verify.
+ * {@code POST /api/v1/verifications}: validate everything first and name every bad field; refuse an
+ * online submission without consent before any source is asked; then verify.
  */
 @RestController
 public class VerificationController {

@@ -7,9 +7,9 @@ import java.time.Clock;
 
 /**
  * Makes verification ids: {@code v-} and a time-ordered UUID (RFC 9562 version 7), sortable by
- * creation and unguessable. The random part comes from a DRBG seeded once here, because the
- * default {@code SecureRandom} reads {@code /dev/urandom} on every call, which must not happen on
- * a Netty event loop.
+ * creation and unguessable. The random part comes from a DRBG seeded once here, because the default
+ * {@code SecureRandom} reads {@code /dev/urandom} on every call, which must not happen on a Netty
+ * event loop.
  */
 public final class VerificationIds {
 

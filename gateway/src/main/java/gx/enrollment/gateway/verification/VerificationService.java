@@ -8,9 +8,9 @@ import gx.enrollment.connectors.ResidencePermitQuery;
 import gx.enrollment.connectors.SocialSecurityQuery;
 import gx.enrollment.connectors.Source;
 import gx.enrollment.connectors.SourceConnector;
+import gx.enrollment.connectors.SourceConnectors;
 import gx.enrollment.connectors.SourceResult;
 import gx.enrollment.connectors.UnavailableReason;
-import gx.enrollment.connectors.SourceConnectors;
 import gx.enrollment.gateway.submission.ResidenceKind;
 import gx.enrollment.gateway.submission.Submission;
 import java.time.Clock;
@@ -65,7 +65,8 @@ public final class VerificationService {
           String verificationId = ids.next();
           Instant deadline = clock.instant().plus(properties.deadline());
           List<Mono<SourceResult>> calls = new ArrayList<>();
-          Person child = person(submission.student().idNumber().value(), submission.student().name());
+          Person child =
+              person(submission.student().idNumber().value(), submission.student().name());
           Person guardian =
               person(submission.guardian().idNumber().value(), submission.guardian().name());
 

@@ -61,7 +61,8 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
       return problem(refusal.problemType(), refusal.getMessage(), refusal.errors());
     }
     if (causedBy(error, DataBufferLimitException.class) != null) {
-      return problem(ProblemType.PAYLOAD_TOO_LARGE, "The request body is over the size limit", List.of());
+      return problem(
+          ProblemType.PAYLOAD_TOO_LARGE, "The request body is over the size limit", List.of());
     }
     if (error instanceof ServerWebInputException input) {
       return malformed(input);
@@ -96,7 +97,8 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
           ProblemType.MALFORMED_REQUEST, message, List.of(new FieldError(field, code, message)));
     }
     if (causedBy(input, DecodingException.class) != null) {
-      return problem(ProblemType.MALFORMED_REQUEST, "the body could not be read as JSON", List.of());
+      return problem(
+          ProblemType.MALFORMED_REQUEST, "the body could not be read as JSON", List.of());
     }
     String reason = input.getReason() == null ? "Bad request" : input.getReason();
     ProblemType type =

@@ -6,13 +6,17 @@ import org.springframework.http.HttpStatus;
 /** The stable {@code type} URIs of our problem responses, with their status and title. */
 public enum ProblemType {
   INVALID_SUBMISSION("invalid-submission", HttpStatus.BAD_REQUEST, "The submission is invalid"),
-  MALFORMED_REQUEST("malformed-request", HttpStatus.BAD_REQUEST, "The request body is not the JSON expected"),
-  CONSENT_REQUIRED("consent-required", HttpStatus.FORBIDDEN, "Real-name verification and consent are required"),
+  MALFORMED_REQUEST(
+      "malformed-request", HttpStatus.BAD_REQUEST, "The request body is not the JSON expected"),
+  CONSENT_REQUIRED(
+      "consent-required", HttpStatus.FORBIDDEN, "Real-name verification and consent are required"),
   NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Not found"),
   METHOD_NOT_ALLOWED("method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
   NOT_ACCEPTABLE("not-acceptable", HttpStatus.NOT_ACCEPTABLE, "Not acceptable"),
-  PAYLOAD_TOO_LARGE("payload-too-large", HttpStatus.CONTENT_TOO_LARGE, "The request body is too large"),
-  UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
+  PAYLOAD_TOO_LARGE(
+      "payload-too-large", HttpStatus.CONTENT_TOO_LARGE, "The request body is too large"),
+  UNSUPPORTED_MEDIA_TYPE(
+      "unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
   BAD_REQUEST("bad-request", HttpStatus.BAD_REQUEST, "Bad request"),
   INTERNAL("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 

@@ -9,8 +9,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Refuses a request whose declared {@code Content-Length} is over the limit before reading a byte
- * of it. A body without a length (chunked) is held to the same limit by the JSON codec, which
- * stops reading at the limit ({@link WebConfiguration}).
+ * of it. A body without a length (chunked) is held to the same limit by the JSON codec, which stops
+ * reading at the limit ({@link WebConfiguration}).
  */
 public class RequestSizeLimitFilter implements WebFilter, Ordered {
 

@@ -22,9 +22,9 @@ class RegionsConfigurationUnitTests {
     assertThat(regions.areas())
         .extracting(PilotArea::code)
         .containsExactly(
-            "450700", "450702", "450703", "450721", "450722",
-            "451321", "451322", "451323", "451324", "451381",
-            "451400", "451402", "451421", "451422", "451423", "451424", "451425", "451481");
+            "450700", "450702", "450703", "450721", "450722", "451321", "451322", "451323",
+            "451324", "451381", "451400", "451402", "451421", "451422", "451423", "451424",
+            "451425", "451481");
   }
 
   @ParameterizedTest(name = "{0} {1}")
@@ -48,7 +48,8 @@ class RegionsConfigurationUnitTests {
   @Test
   void excludes_xingbin_district() {
     assertThat(regions.area("451302")).isEmpty();
-    assertThat(regions.exclusionReason("451302")).hasValueSatisfying(r -> assertThat(r).contains("兴宾区"));
+    assertThat(regions.exclusionReason("451302"))
+        .hasValueSatisfying(r -> assertThat(r).contains("兴宾区"));
   }
 
   @Test

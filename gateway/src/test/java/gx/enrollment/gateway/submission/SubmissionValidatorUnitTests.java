@@ -54,51 +54,187 @@ class SubmissionValidatorUnitTests {
 
   static Stream<Arguments> badSubmissions() {
     return Stream.of(
-        bad("wrong check character", b -> with(b, "student.idNumber", "450702201809120012"), "student.idNumber", "ID_CHECK_CHARACTER"),
-        bad("short ID", b -> with(b, "guardian.idNumber", "45070219880315002"), "guardian.idNumber", "ID_LENGTH"),
-        bad("letters in ID", b -> with(b, "guardian.idNumber", "4507021988031500AB"), "guardian.idNumber", "ID_CHARACTERS"),
-        bad("impossible birth date", b -> with(b, "student.idNumber", complete("45070220180230001")), "student.idNumber", "ID_BIRTH_DATE"),
-        bad("birth date in the future", b -> with(b, "student.idNumber", complete("45070220250101001")), "student.idNumber", "ID_BIRTH_DATE"),
-        bad("child too young for primary", b -> with(b, "student.idNumber", complete("45070220190101001")), "student.idNumber", "AGE_NOT_ELIGIBLE"),
-        bad("child too old for primary", b -> with(b, "student.idNumber", complete("45070220150101001")), "student.idNumber", "AGE_NOT_ELIGIBLE"),
-        bad("primary child for junior", b -> with(b, "stage", "JUNIOR"), "student.idNumber", "AGE_NOT_ELIGIBLE"),
-        bad("guardian a minor", b -> with(b, "guardian.idNumber", complete("45070220100101001")), "guardian.idNumber", "NOT_ADULT"),
-        bad("guardian is the child", b -> with(b, "guardian.idNumber", "450702201809120011"), "guardian.idNumber", "SAME_PERSON"),
-        bad("region outside the pilot", b -> with(b, "regionCode", "440300"), "regionCode", "OUTSIDE_PILOT"),
+        bad(
+            "wrong check character",
+            b -> with(b, "student.idNumber", "450702201809120012"),
+            "student.idNumber",
+            "ID_CHECK_CHARACTER"),
+        bad(
+            "short ID",
+            b -> with(b, "guardian.idNumber", "45070219880315002"),
+            "guardian.idNumber",
+            "ID_LENGTH"),
+        bad(
+            "letters in ID",
+            b -> with(b, "guardian.idNumber", "4507021988031500AB"),
+            "guardian.idNumber",
+            "ID_CHARACTERS"),
+        bad(
+            "impossible birth date",
+            b -> with(b, "student.idNumber", complete("45070220180230001")),
+            "student.idNumber",
+            "ID_BIRTH_DATE"),
+        bad(
+            "birth date in the future",
+            b -> with(b, "student.idNumber", complete("45070220250101001")),
+            "student.idNumber",
+            "ID_BIRTH_DATE"),
+        bad(
+            "child too young for primary",
+            b -> with(b, "student.idNumber", complete("45070220190101001")),
+            "student.idNumber",
+            "AGE_NOT_ELIGIBLE"),
+        bad(
+            "child too old for primary",
+            b -> with(b, "student.idNumber", complete("45070220150101001")),
+            "student.idNumber",
+            "AGE_NOT_ELIGIBLE"),
+        bad(
+            "primary child for junior",
+            b -> with(b, "stage", "JUNIOR"),
+            "student.idNumber",
+            "AGE_NOT_ELIGIBLE"),
+        bad(
+            "guardian a minor",
+            b -> with(b, "guardian.idNumber", complete("45070220100101001")),
+            "guardian.idNumber",
+            "NOT_ADULT"),
+        bad(
+            "guardian is the child",
+            b -> with(b, "guardian.idNumber", "450702201809120011"),
+            "guardian.idNumber",
+            "SAME_PERSON"),
+        bad(
+            "region outside the pilot",
+            b -> with(b, "regionCode", "440300"),
+            "regionCode",
+            "OUTSIDE_PILOT"),
         bad("兴宾区 excluded", b -> with(b, "regionCode", "451302"), "regionCode", "OUTSIDE_PILOT"),
-        bad("region not 6 digits", b -> with(b, "regionCode", "4507"), "regionCode", "INVALID_FORMAT"),
-        bad("school year before the reform", b -> with(b, "schoolYear", 2023), "schoolYear", "OUT_OF_RANGE"),
+        bad(
+            "region not 6 digits",
+            b -> with(b, "regionCode", "4507"),
+            "regionCode",
+            "INVALID_FORMAT"),
+        bad(
+            "school year before the reform",
+            b -> with(b, "schoolYear", 2023),
+            "schoolYear",
+            "OUT_OF_RANGE"),
         bad("unknown stage", b -> with(b, "stage", "SENIOR"), "stage", "UNKNOWN_VALUE"),
         bad("lower-case enum", b -> with(b, "formType", "a"), "formType", "UNKNOWN_VALUE"),
         bad("unknown channel", b -> with(b, "channel", "FAX"), "channel", "UNKNOWN_VALUE"),
-        bad("unknown relation", b -> with(b, "guardian.relation", "UNCLE"), "guardian.relation", "UNKNOWN_VALUE"),
-        bad("landline phone", b -> with(b, "guardian.phone", "0777-2880977"), "guardian.phone", "INVALID_FORMAT"),
-        bad("phone too short", b -> with(b, "guardian.phone", "1380077123"), "guardian.phone", "INVALID_FORMAT"),
-        bad("phone starting 12", b -> with(b, "guardian.phone", "12800771234"), "guardian.phone", "INVALID_FORMAT"),
+        bad(
+            "unknown relation",
+            b -> with(b, "guardian.relation", "UNCLE"),
+            "guardian.relation",
+            "UNKNOWN_VALUE"),
+        bad(
+            "landline phone",
+            b -> with(b, "guardian.phone", "0777-2880977"),
+            "guardian.phone",
+            "INVALID_FORMAT"),
+        bad(
+            "phone too short",
+            b -> with(b, "guardian.phone", "1380077123"),
+            "guardian.phone",
+            "INVALID_FORMAT"),
+        bad(
+            "phone starting 12",
+            b -> with(b, "guardian.phone", "12800771234"),
+            "guardian.phone",
+            "INVALID_FORMAT"),
         bad("latin name", b -> with(b, "student.name", "Huang"), "student.name", "INVALID_FORMAT"),
-        bad("one-character name", b -> with(b, "student.name", "黄"), "student.name", "INVALID_FORMAT"),
-        bad("name ending in a dot", b -> with(b, "guardian.name", "黄丽·"), "guardian.name", "INVALID_FORMAT"),
+        bad(
+            "one-character name",
+            b -> with(b, "student.name", "黄"),
+            "student.name",
+            "INVALID_FORMAT"),
+        bad(
+            "name ending in a dot",
+            b -> with(b, "guardian.name", "黄丽·"),
+            "guardian.name",
+            "INVALID_FORMAT"),
         bad("missing student", b -> without(b, "student"), "student", "REQUIRED"),
-        bad("missing guardian phone", b -> without(b, "guardian.phone"), "guardian.phone", "REQUIRED"),
+        bad(
+            "missing guardian phone",
+            b -> without(b, "guardian.phone"),
+            "guardian.phone",
+            "REQUIRED"),
         bad("form A without residence", b -> without(b, "residence"), "residence", "REQUIRED"),
-        bad("owned home without certificate", b -> without(b, "residence.certificateNumber"), "residence.certificateNumber", "REQUIRED"),
-        bad("rented home with certificate", b -> with(b, "residence.kind", "RENTED"), "residence.certificateNumber", "NOT_ALLOWED"),
-        bad("unknown residence kind", b -> with(b, "residence.kind", "CASTLE"), "residence.kind", "UNKNOWN_VALUE"),
+        bad(
+            "owned home without certificate",
+            b -> without(b, "residence.certificateNumber"),
+            "residence.certificateNumber",
+            "REQUIRED"),
+        bad(
+            "rented home with certificate",
+            b -> with(b, "residence.kind", "RENTED"),
+            "residence.certificateNumber",
+            "NOT_ALLOWED"),
+        bad(
+            "unknown residence kind",
+            b -> with(b, "residence.kind", "CASTLE"),
+            "residence.kind",
+            "UNKNOWN_VALUE"),
         bad("permit without employment", b -> without(b, "employment"), "employment", "REQUIRED"),
-        bad("employment without permit", b -> without(b, "residencePermit"), "residencePermit", "REQUIRED"),
-        bad("permit region malformed", b -> with(b, "residencePermit.regionCode", "x"), "residencePermit.regionCode", "INVALID_FORMAT"),
-        bad("priority category on form A", b -> with(b, "priorityCategory", "MARTYR_CHILD"), "priorityCategory", "NOT_ALLOWED"),
-        bad("consent time malformed", b -> with(b, "consent.grantedAt", "yesterday"), "consent.grantedAt", "INVALID_FORMAT"),
-        bad("consent in the future", b -> with(b, "consent.grantedAt", "2024-07-02T09:30:00+08:00"), "consent.grantedAt", "IN_FUTURE"),
-        bad("consent id with spaces", b -> with(b, "consent.consentId", "c 7f3a"), "consent.consentId", "INVALID_FORMAT"));
+        bad(
+            "employment without permit",
+            b -> without(b, "residencePermit"),
+            "residencePermit",
+            "REQUIRED"),
+        bad(
+            "permit region malformed",
+            b -> with(b, "residencePermit.regionCode", "x"),
+            "residencePermit.regionCode",
+            "INVALID_FORMAT"),
+        bad(
+            "priority category on form A",
+            b -> with(b, "priorityCategory", "MARTYR_CHILD"),
+            "priorityCategory",
+            "NOT_ALLOWED"),
+        bad(
+            "consent time malformed",
+            b -> with(b, "consent.grantedAt", "yesterday"),
+            "consent.grantedAt",
+            "INVALID_FORMAT"),
+        bad(
+            "consent in the future",
+            b -> with(b, "consent.grantedAt", "2024-07-02T09:30:00+08:00"),
+            "consent.grantedAt",
+            "IN_FUTURE"),
+        bad(
+            "consent id with spaces",
+            b -> with(b, "consent.consentId", "c 7f3a"),
+            "consent.consentId",
+            "INVALID_FORMAT"));
   }
 
   static Stream<Arguments> badFormB() {
     return Stream.of(
-        bad("residence permit on form B", b -> with(b, "residencePermit", map("regionCode", "451321")), "residencePermit", "NOT_ALLOWED"),
-        bad("employment on form B", b -> with(b, "employment", map("employer", "某公司")), "employment", "NOT_ALLOWED"),
-        bad("certificate on form B", b -> with(b, "residence", map("kind", "OWNED", "address", "某路1号", "certificateNumber", "桂(2022)1号")), "residence.certificateNumber", "NOT_ALLOWED"),
-        bad("unknown priority category", b -> with(b, "priorityCategory", "VIP"), "priorityCategory", "UNKNOWN_VALUE"));
+        bad(
+            "residence permit on form B",
+            b -> with(b, "residencePermit", map("regionCode", "451321")),
+            "residencePermit",
+            "NOT_ALLOWED"),
+        bad(
+            "employment on form B",
+            b -> with(b, "employment", map("employer", "某公司")),
+            "employment",
+            "NOT_ALLOWED"),
+        bad(
+            "certificate on form B",
+            b ->
+                with(
+                    b,
+                    "residence",
+                    map("kind", "OWNED", "address", "某路1号", "certificateNumber", "桂(2022)1号")),
+            "residence.certificateNumber",
+            "NOT_ALLOWED"),
+        bad(
+            "unknown priority category",
+            b -> with(b, "priorityCategory", "VIP"),
+            "priorityCategory",
+            "UNKNOWN_VALUE"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -164,8 +300,11 @@ class SubmissionValidatorUnitTests {
     with(body, "schoolYear", year);
 
     List<FieldError> errors =
-        new SubmissionValidator(TestRegions.directory(), Clock.offset(JULY_2024, java.time.Duration.ofDays(400)))
-            .validate(toRequest(body)) instanceof SubmissionValidator.Outcome.Invalid invalid
+        new SubmissionValidator(
+                        TestRegions.directory(),
+                        Clock.offset(JULY_2024, java.time.Duration.ofDays(400)))
+                    .validate(toRequest(body))
+                instanceof SubmissionValidator.Outcome.Invalid invalid
             ? invalid.errors()
             : List.of();
 

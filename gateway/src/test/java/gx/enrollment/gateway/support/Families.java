@@ -56,9 +56,12 @@ public final class Families {
     body.put(
         "consent",
         map(
-            "consentId", "c-" + family.key(),
-            "grantedAt", "2024-07-01T09:30:00+08:00",
-            "realNameVerified", true));
+            "consentId",
+            "c-" + family.key(),
+            "grantedAt",
+            "2024-07-01T09:30:00+08:00",
+            "realNameVerified",
+            true));
     return body;
   }
 }

@@ -4,8 +4,8 @@ import reactor.blockhound.BlockHound;
 import reactor.blockhound.integration.BlockHoundIntegration;
 
 /**
- * What BlockHound may let pass in tests: Jackson's type caches take a lock the first time a type
- * is (de)serialized, a one-time wait per type and JVM, not blocking I/O.
+ * What BlockHound may let pass in tests: Jackson's type caches take a lock the first time a type is
+ * (de)serialized, a one-time wait per type and JVM, not blocking I/O.
  */
 public class KnownWaitsIntegration implements BlockHoundIntegration {
 

@@ -40,9 +40,7 @@ public final class TestRegions {
       var validator =
           new SpringValidatorAdapter(Validation.buildDefaultValidatorFactory().getValidator());
       BindHandler handler = new ValidationBindHandler(validator);
-      return binder
-          .bind("enrollment.regions", Bindable.of(RegionsProperties.class), handler)
-          .get();
+      return binder.bind("enrollment.regions", Bindable.of(RegionsProperties.class), handler).get();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

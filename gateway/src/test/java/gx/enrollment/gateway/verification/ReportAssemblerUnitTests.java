@@ -40,14 +40,47 @@ class ReportAssemblerUnitTests {
   static Stream<Arguments> outcomes() {
     SourceResult household = householdMatch("LOCAL");
     return Stream.of(
-        Arguments.of("all matched", List.of(household, ok(Fact.RESIDENCE_PERMIT, CheckResult.MATCH)), Outcome.VERIFIED),
-        Arguments.of("one contradicted", List.of(household, ok(Fact.RESIDENCE_PERMIT, CheckResult.EXPIRED)), Outcome.INCONSISTENT),
-        Arguments.of("one unavailable", List.of(household, unavailable(Source.RESIDENCE_PERMIT)), Outcome.NEEDS_REVIEW),
-        Arguments.of("contradiction beats unavailable", List.of(household, unavailable(Source.REAL_ESTATE), ok(Fact.EMPLOYMENT, CheckResult.LAPSED)), Outcome.INCONSISTENT),
-        Arguments.of("sealed property needs review", List.of(household, ok(Fact.PROPERTY_OWNERSHIP, CheckResult.SEALED)), Outcome.NEEDS_REVIEW),
-        Arguments.of("relation unknown needs review", List.of(SourceResult.ok(Source.HOUSEHOLD, 5, 1, List.of(Check.of(Fact.CHILD_IDENTITY, CheckResult.MATCH), Check.of(Fact.GUARDIANSHIP, CheckResult.UNKNOWN)), Map.of())), Outcome.NEEDS_REVIEW),
-        Arguments.of("household unavailable", List.of(unavailable(Source.HOUSEHOLD)), Outcome.NEEDS_REVIEW),
-        Arguments.of("an answer without checks", List.of(SourceResult.ok(Source.HOUSEHOLD, 5, 1, List.of(), Map.of())), Outcome.NEEDS_REVIEW));
+        Arguments.of(
+            "all matched",
+            List.of(household, ok(Fact.RESIDENCE_PERMIT, CheckResult.MATCH)),
+            Outcome.VERIFIED),
+        Arguments.of(
+            "one contradicted",
+            List.of(household, ok(Fact.RESIDENCE_PERMIT, CheckResult.EXPIRED)),
+            Outcome.INCONSISTENT),
+        Arguments.of(
+            "one unavailable",
+            List.of(household, unavailable(Source.RESIDENCE_PERMIT)),
+            Outcome.NEEDS_REVIEW),
+        Arguments.of(
+            "contradiction beats unavailable",
+            List.of(
+                household,
+                unavailable(Source.REAL_ESTATE),
+                ok(Fact.EMPLOYMENT, CheckResult.LAPSED)),
+            Outcome.INCONSISTENT),
+        Arguments.of(
+            "sealed property needs review",
+            List.of(household, ok(Fact.PROPERTY_OWNERSHIP, CheckResult.SEALED)),
+            Outcome.NEEDS_REVIEW),
+        Arguments.of(
+            "relation unknown needs review",
+            List.of(
+                SourceResult.ok(
+                    Source.HOUSEHOLD,
+                    5,
+                    1,
+                    List.of(
+                        Check.of(Fact.CHILD_IDENTITY, CheckResult.MATCH),
+                        Check.of(Fact.GUARDIANSHIP, CheckResult.UNKNOWN)),
+                    Map.of())),
+            Outcome.NEEDS_REVIEW),
+        Arguments.of(
+            "household unavailable", List.of(unavailable(Source.HOUSEHOLD)), Outcome.NEEDS_REVIEW),
+        Arguments.of(
+            "an answer without checks",
+            List.of(SourceResult.ok(Source.HOUSEHOLD, 5, 1, List.of(), Map.of())),
+            Outcome.NEEDS_REVIEW));
   }
 
   @ParameterizedTest(name = "{0} → {2}")
@@ -76,7 +109,8 @@ class ReportAssemblerUnitTests {
   @Test
   void explains_an_unavailable_source_naming_it() {
     VerificationReport report =
-        assemble(submission(formA()), List.of(householdMatch("LOCAL"), unavailable(Source.REAL_ESTATE)));
+        assemble(
+            submission(formA()), List.of(householdMatch("LOCAL"), unavailable(Source.REAL_ESTATE)));
 
     assertThat(report.findings())
         .singleElement()
@@ -93,7 +127,8 @@ class ReportAssemblerUnitTests {
     VerificationReport report =
         assemble(
             submission(formA()),
-            List.of(householdMatch("LOCAL"), ok(Fact.CONTRIBUTION_PERIOD, CheckResult.INSUFFICIENT)));
+            List.of(
+                householdMatch("LOCAL"), ok(Fact.CONTRIBUTION_PERIOD, CheckResult.INSUFFICIENT)));
 
     assertThat(report.findings())
         .extracting(Finding::code, Finding::severity)

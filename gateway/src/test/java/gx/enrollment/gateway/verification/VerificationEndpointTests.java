@@ -2,15 +2,13 @@ package gx.enrollment.gateway.verification;
 
 import static gx.enrollment.gateway.support.Submissions.formA;
 import static gx.enrollment.gateway.support.Submissions.map;
-import static gx.enrollment.gateway.support.Submissions.with;
-import static gx.enrollment.gateway.support.Submissions.without;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import gx.enrollment.gateway.support.StubbedGateway;
 import gx.enrollment.gateway.support.Families;
-import gx.enrollment.mocks.population.Family;
+import gx.enrollment.gateway.support.StubbedGateway;
 import gx.enrollment.mocks.FaultScenario;
 import gx.enrollment.mocks.Upstream;
+import gx.enrollment.mocks.population.Family;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +34,42 @@ class VerificationEndpointTests extends StubbedGateway {
             map("fact", "CHILD_IDENTITY", "result", "MATCH"),
             map("fact", "GUARDIAN_IDENTITY", "result", "MATCH"),
             map("fact", "GUARDIANSHIP", "result", "MATCH"));
-    assertThat(report.get("findings")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST).isEmpty();
+    assertThat(report.get("findings"))
+        .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+        .isEmpty();
+  }
+
+  @Test
+  void verifies_the_example_submission_of_the_api_as_it_stands() {
+    Map<String, Object> report = verify(formA());
+
+    assertThat(report.get("outcome")).isEqualTo("VERIFIED");
+    assertThat(statuses(report)).containsExactly("OK", "OK", "OK", "OK");
+  }
+
+  @Test
+  void a_source_answering_garbage_is_unavailable_never_a_match() {
+    stubs.fault(Upstream.RESIDENCE_PERMIT, FaultScenario.undocumentedStatus());
+    stubs.fault(Upstream.SOCIAL_SECURITY, FaultScenario.malformedBody());
+
+    Map<String, Object> report = verify(submissionFor("migrant-renter", "A"));
+
+    assertThat(report.get("outcome")).isEqualTo("NEEDS_REVIEW");
+    assertThat(source(report, "RESIDENCE_PERMIT")).containsEntry("reason", "BAD_RESPONSE");
+    assertThat(source(report, "SOCIAL_SECURITY")).containsEntry("reason", "BAD_RESPONSE");
+  }
+
+  @Test
+  void a_source_asking_to_come_back_after_the_deadline_is_rejected_at_once() {
+    stubs.fault(Upstream.HOUSEHOLD, FaultScenario.tooManyRequests(30));
+
+    Map<String, Object> report = verify(submissionFor("local-simple", "B"));
+
+    assertThat(report.get("outcome")).isEqualTo("NEEDS_REVIEW");
+    assertThat(source(report, "HOUSEHOLD"))
+        .containsEntry("status", "UNAVAILABLE")
+        .containsEntry("reason", "REJECTED")
+        .containsEntry("attempts", 1);
   }
 
   @Test
@@ -64,7 +97,8 @@ class VerificationEndpointTests extends StubbedGateway {
         .containsEntry("checks", List.of());
     assertThat(findings(report))
         .extracting(f -> f.get("code"), f -> f.get("source"))
-        .containsExactly(org.assertj.core.api.Assertions.tuple("SOURCE_UNAVAILABLE", "REAL_ESTATE"));
+        .containsExactly(
+            org.assertj.core.api.Assertions.tuple("SOURCE_UNAVAILABLE", "REAL_ESTATE"));
   }
 
   @Test
@@ -118,7 +152,12 @@ class VerificationEndpointTests extends StubbedGateway {
 
   @Test
   void queries_the_four_sources_concurrently() {
-    for (Upstream upstream : List.of(Upstream.HOUSEHOLD, Upstream.RESIDENCE_PERMIT, Upstream.SOCIAL_SECURITY, Upstream.REAL_ESTATE)) {
+    for (Upstream upstream :
+        List.of(
+            Upstream.HOUSEHOLD,
+            Upstream.RESIDENCE_PERMIT,
+            Upstream.SOCIAL_SECURITY,
+            Upstream.REAL_ESTATE)) {
       stubs.fault(upstream, FaultScenario.latency(Duration.ofMillis(400)));
     }
 
@@ -179,9 +218,7 @@ class VerificationEndpointTests extends StubbedGateway {
   @SuppressWarnings("unchecked")
   private static List<Map<String, Object>> checksOf(Map<String, Object> report, String name) {
     return ((List<Map<String, Object>>) source(report, name).get("checks"))
-        .stream()
-        .map(c -> map("fact", c.get("fact"), "result", c.get("result")))
-        .toList();
+        .stream().map(c -> map("fact", c.get("fact"), "result", c.get("result"))).toList();
   }
 
   @SuppressWarnings("unchecked")

@@ -40,17 +40,38 @@ class VerificationInputTests extends StubbedGateway {
 
   static Stream<Arguments> invalidSubmissions() {
     return Stream.of(
-        invalid("wrong check character", with(formA(), "student.idNumber", "450702201809120012"), "student.idNumber"),
-        invalid("impossible birth date", with(formA(), "guardian.idNumber", "450702198802300020"), "guardian.idNumber"),
-        invalid("ID with letters", with(formA(), "guardian.idNumber", "45070219880315002A"), "guardian.idNumber"),
+        invalid(
+            "wrong check character",
+            with(formA(), "student.idNumber", "450702201809120012"),
+            "student.idNumber"),
+        invalid(
+            "impossible birth date",
+            with(formA(), "guardian.idNumber", "450702198802300020"),
+            "guardian.idNumber"),
+        invalid(
+            "ID with letters",
+            with(formA(), "guardian.idNumber", "45070219880315002A"),
+            "guardian.idNumber"),
         invalid("region outside the pilot", with(formA(), "regionCode", "450100"), "regionCode"),
         invalid("兴宾区", with(formA(), "regionCode", "451302"), "regionCode"),
         invalid("too young", with(formA(), "stage", "JUNIOR"), "student.idNumber"),
-        invalid("section form B does not allow", with(formB(), "employment", map("employer", "某公司")), "employment"),
+        invalid(
+            "section form B does not allow",
+            with(formB(), "employment", map("employer", "某公司")),
+            "employment"),
         invalid("missing required section", without(formA(), "residence"), "residence"),
         invalid("bad phone", with(formA(), "guardian.phone", "+86 138"), "guardian.phone"),
         invalid("unknown enum", with(formA(), "guardian.relation", "AUNT"), "guardian.relation"),
-        invalid("missing everything", Map.of(), "schoolYear", "stage", "formType", "channel", "regionCode", "student", "guardian"));
+        invalid(
+            "missing everything",
+            Map.of(),
+            "schoolYear",
+            "stage",
+            "formType",
+            "channel",
+            "regionCode",
+            "student",
+            "guardian"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -99,7 +120,8 @@ class VerificationInputTests extends StubbedGateway {
   @ParameterizedTest(name = "{0}")
   @MethodSource("malformedBodies")
   void refuses_malformed_json_naming_the_place(String why, String body, String field) {
-    Map<String, Object> problem = postRaw(body, MediaType.APPLICATION_JSON, 400, "malformed-request");
+    Map<String, Object> problem =
+        postRaw(body, MediaType.APPLICATION_JSON, 400, "malformed-request");
 
     if (problem.containsKey("errors")) {
       assertThat(errorFields(problem)).containsExactly(field);

@@ -25,10 +25,15 @@ final class NamedFamilies {
 
   List<Family> all() {
     return List.of(
-        family(LOCAL_OWNER, "local child and mother; mother owns the home in 450702: all match")
+        family(
+                LOCAL_OWNER,
+                "local child and mother who owns the home in 450702; she also holds a permit and"
+                    + " contributes, so the API.md example (form A, every section) verifies")
             .child(local("450702201809120011", "黄小明"))
             .guardian(local("450702198803150020", "黄丽"), "MOTHER")
             .phone("13800771234")
+            .permit(validPermit(QINNAN))
+            .socialSecurity(contributing(QINNAN, "钦州港某物流有限公司", 30))
             .property(owned("桂(2022)钦州市不动产权第0012345号", "钦州市钦南区某路1号", QINNAN, "2022-03-18"))
             .build(),
         family(MIGRANT_RENTER, "migrant father: valid permit, 26 months social security; rents")
