@@ -1,5 +1,6 @@
 package gx.enrollment.connectors.http;
 
+import gx.enrollment.connectors.Person;
 import gx.enrollment.connectors.QueryContext;
 import gx.enrollment.connectors.Source;
 import gx.enrollment.connectors.resilience.BadResponseException;
@@ -94,6 +95,17 @@ public final class SourceHttpClient implements AutoCloseable {
   /** A JSON object ready to be filled in as a request body. */
   public static ObjectNode newBody() {
     return JSON.createObjectNode();
+  }
+
+  /**
+   * The body the residence-permit and social-security sources share: one person and the region
+   * asked about ({@code {"idNumber", "name", "regionCode"}}).
+   */
+  public static ObjectNode personInRegion(Person person, String regionCode) {
+    return newBody()
+        .put("idNumber", person.idNumber())
+        .put("name", person.name())
+        .put("regionCode", regionCode);
   }
 
   /**

@@ -44,11 +44,7 @@ public final class SocialSecurityConnector implements SourceConnector<SocialSecu
         IdNumbers.mask(query.guardian().idNumber()),
         query.regionCode(),
         context.requestId());
-    ObjectNode body =
-        SourceHttpClient.newBody()
-            .put("idNumber", query.guardian().idNumber())
-            .put("name", query.guardian().name())
-            .put("regionCode", query.regionCode());
+    ObjectNode body = SourceHttpClient.personInRegion(query.guardian(), query.regionCode());
     return stack.call(
         context,
         http.post(PATH, body, context),
