@@ -113,7 +113,7 @@ create table idempotency_keys (
     state           text        not null,   -- IN_PROGRESS, COMPLETED
     application_id  uuid,
     response_status integer,
-    response_body   jsonb,
+    response_body   text,                   -- the answer as sent, replayed byte for byte
     created_at      timestamptz not null,
     completed_at    timestamptz,
     primary key (client_id, idempotency_key)

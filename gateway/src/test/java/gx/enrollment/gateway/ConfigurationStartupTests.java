@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import gx.enrollment.connectors.settings.SourcesProperties;
 import gx.enrollment.gateway.policy.RegionDirectory;
+import gx.enrollment.gateway.support.EmbeddedInfrastructure;
 import gx.enrollment.gateway.support.TestRegions;
 import java.io.IOException;
 import java.net.URI;
@@ -105,12 +106,13 @@ class ConfigurationStartupTests {
 
   private static ConfigurableApplicationContext start(Path configDir, Map<String, Object> env) {
     StandardEnvironment environment = new StandardEnvironment();
-    environment
-        .getPropertySources()
-        .addFirst(
-            new MapPropertySource(
-                "test-overrides",
-                Map.of("enrollment.config-dir", configDir.toString(), "server.port", "0")));
+    Map<String, Object> overrides =
+        new java.util.HashMap<>(EmbeddedInfrastructure.properties("startup"));
+    overrides.put("enrollment.config-dir", configDir.toString());
+    overrides.put("server.port", "0");
+    overrides.put("enrollment.verification.recovery.enabled", "false");
+    overrides.put("enrollment.events.relay.enabled", "false");
+    environment.getPropertySources().addFirst(new MapPropertySource("test-overrides", overrides));
     environment
         .getPropertySources()
         .addAfter(

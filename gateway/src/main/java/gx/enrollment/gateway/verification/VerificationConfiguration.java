@@ -2,8 +2,13 @@ package gx.enrollment.gateway.verification;
 
 import gx.enrollment.connectors.SourceConnectors;
 import gx.enrollment.connectors.settings.SourcesProperties;
+import gx.enrollment.gateway.application.ApplicationStore;
+import gx.enrollment.gateway.events.Outbox;
+import gx.enrollment.gateway.idempotency.IdempotencyStore;
 import gx.enrollment.gateway.policy.RegionDirectory;
 import gx.enrollment.gateway.policy.RegionsProperties;
+import gx.enrollment.gateway.storage.CryptoProperties;
+import gx.enrollment.gateway.storage.PersonalDataProtector;
 import gx.enrollment.gateway.submission.SubmissionValidator;
 import java.time.Clock;
 import org.slf4j.Logger;
@@ -13,14 +18,21 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.web.reactive.function.client.WebClient;
+import tools.jackson.databind.json.JsonMapper;
 
-/** Wires the verification: policy, validation, the four connectors, aggregation. */
+/**
+ * Wires the verification: policy, validation, the four connectors, aggregation, and the storage of
+ * submissions with their recovery.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({
   SourcesProperties.class,
   RegionsProperties.class,
-  VerificationProperties.class
+  VerificationProperties.class,
+  CryptoProperties.class
 })
 public class VerificationConfiguration {
 
@@ -59,5 +71,51 @@ public class VerificationConfiguration {
       SourceConnectors connectors, VerificationProperties properties, Clock clock) {
     return new VerificationService(
         connectors, new ReportAssembler(), new SourceQueryAudit(), properties, clock);
+  }
+
+  @Bean
+  PersonalDataProtector personalDataProtector(CryptoProperties crypto) {
+    return new PersonalDataProtector(crypto);
+  }
+
+  @Bean
+  ApplicationStore applicationStore(
+      DatabaseClient db, PersonalDataProtector protector, JsonMapper json) {
+    return new ApplicationStore(db, protector, json);
+  }
+
+  @Bean
+  SubmissionService submissionService(
+      ApplicationStore applications,
+      VerificationService verifications,
+      DatabaseClient db,
+      Outbox outbox,
+      TransactionalOperator transactions,
+      JsonMapper json,
+      VerificationProperties properties,
+      Clock clock) {
+    return new SubmissionService(
+        applications,
+        verifications,
+        new VerificationRecords(db, json),
+        new SubmissionEvents(outbox, json, clock),
+        new IdempotencyStore(db),
+        transactions,
+        json,
+        properties,
+        clock);
+  }
+
+  @Bean
+  VerificationRecovery verificationRecovery(
+      ApplicationStore applications,
+      SubmissionValidator validator,
+      VerificationService verifications,
+      SubmissionService submissions,
+      SourceConnectors connectors,
+      VerificationProperties properties,
+      Clock clock) {
+    return new VerificationRecovery(
+        applications, validator, verifications, submissions, connectors, properties, clock);
   }
 }

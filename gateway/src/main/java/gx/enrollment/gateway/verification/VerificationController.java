@@ -1,12 +1,18 @@
 package gx.enrollment.gateway.verification;
 
+import gx.enrollment.gateway.submission.FieldError;
 import gx.enrollment.gateway.submission.Submission;
 import gx.enrollment.gateway.submission.SubmissionRequest;
 import gx.enrollment.gateway.submission.SubmissionValidator;
 import gx.enrollment.gateway.web.ProblemException;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -17,19 +23,38 @@ import reactor.core.publisher.Mono;
 @RestController
 public class VerificationController {
 
-  private final SubmissionValidator validator;
-  private final VerificationService verifications;
+  /**
+   * Who calls, until client authentication arrives at the edge: every caller is one client, so
+   * idempotency keys share one space.
+   */
+  static final String UNAUTHENTICATED_CLIENT = "unauthenticated";
 
-  public VerificationController(SubmissionValidator validator, VerificationService verifications) {
+  private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
+
+  private final SubmissionValidator validator;
+  private final SubmissionService submissions;
+
+  public VerificationController(SubmissionValidator validator, SubmissionService submissions) {
     this.validator = validator;
-    this.verifications = verifications;
+    this.submissions = submissions;
   }
 
   @PostMapping(
       path = "/api/v1/verifications",
       consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
-  public Mono<VerificationReport> verify(@RequestBody SubmissionRequest request) {
+  public Mono<ResponseEntity<String>> verify(
+      @RequestBody SubmissionRequest request,
+      @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey) {
+    if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+      return Mono.error(
+          ProblemException.invalidSubmission(
+              List.of(
+                  new FieldError(
+                      "Idempotency-Key",
+                      "INVALID_FORMAT",
+                      "Idempotency-Key must be 1 to 200 visible ASCII characters"))));
+    }
     SubmissionValidator.Outcome outcome = validator.validate(request);
     if (outcome instanceof SubmissionValidator.Outcome.Invalid invalid) {
       return Mono.error(ProblemException.invalidSubmission(invalid.errors()));
@@ -38,6 +63,15 @@ public class VerificationController {
     if (!submission.mayQuerySources()) {
       return Mono.error(ProblemException.consentRequired());
     }
-    return verifications.verify(submission);
+    return submissions
+        .submit(request, submission, UNAUTHENTICATED_CLIENT, idempotencyKey)
+        .map(
+            answer ->
+                ResponseEntity.status(answer.status())
+                    .contentType(
+                        answer.status() < 400
+                            ? MediaType.APPLICATION_JSON
+                            : MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(answer.body()));
   }
 }

@@ -11,6 +11,7 @@ import gx.enrollment.connectors.SourceConnector;
 import gx.enrollment.connectors.SourceConnectors;
 import gx.enrollment.connectors.SourceResult;
 import gx.enrollment.connectors.UnavailableReason;
+import gx.enrollment.gateway.ids.TimeOrderedIds;
 import gx.enrollment.gateway.submission.ResidenceKind;
 import gx.enrollment.gateway.submission.Submission;
 import java.time.Clock;
@@ -42,7 +43,6 @@ public final class VerificationService {
   private final ReportAssembler assembler;
   private final SourceQueryAudit audit;
   private final VerificationProperties properties;
-  private final VerificationIds ids;
   private final Clock clock;
 
   public VerificationService(
@@ -51,7 +51,6 @@ public final class VerificationService {
       SourceQueryAudit audit,
       VerificationProperties properties,
       Clock clock) {
-    this.ids = new VerificationIds(clock);
     this.connectors = connectors;
     this.assembler = assembler;
     this.audit = audit;
@@ -62,7 +61,7 @@ public final class VerificationService {
   public Mono<VerificationReport> verify(Submission submission) {
     return Mono.defer(
         () -> {
-          String verificationId = ids.next();
+          String verificationId = "v-" + TimeOrderedIds.next();
           Instant deadline = clock.instant().plus(properties.deadline());
           List<Mono<SourceResult>> calls = new ArrayList<>();
           Person child =
@@ -140,7 +139,7 @@ public final class VerificationService {
       Instant deadline,
       Submission submission) {
     Source source = connector.source();
-    QueryContext context = new QueryContext(verificationId + "-" + source.key(), deadline);
+    QueryContext context = new QueryContext(requestId(verificationId, source), deadline);
     Duration budget = Duration.between(clock.instant(), deadline).plus(GRACE);
     // The connector promises never to fail nor outlive the deadline; this guard keeps that promise
     // for the endpoint even if a connector broke it.
@@ -158,6 +157,11 @@ public final class VerificationService {
                   SourceResult.unavailable(source, UnavailableReason.UPSTREAM_ERROR, 0, 0));
             })
         .doOnNext(result -> audit.record(verificationId, context, submission, result));
+  }
+
+  /** The {@code X-Request-Id} of one source's check: unique per check, the same on its retries. */
+  static String requestId(String verificationId, Source source) {
+    return verificationId + "-" + source.key();
   }
 
   private static Person person(String idNumber, String name) {

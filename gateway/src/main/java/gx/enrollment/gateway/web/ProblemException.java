@@ -2,6 +2,9 @@ package gx.enrollment.gateway.web;
 
 import gx.enrollment.gateway.submission.FieldError;
 import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ProblemDetail;
 
 /**
  * A request we refuse, with the problem to answer. Thrown by handlers and filters, turned into
@@ -11,11 +14,71 @@ public class ProblemException extends RuntimeException {
 
   private final ProblemType problemType;
   private final List<FieldError> errors;
+  private final Map<String, Object> properties;
 
   public ProblemException(ProblemType problemType, String detail, List<FieldError> errors) {
+    this(problemType, detail, errors, Map.of());
+  }
+
+  public ProblemException(
+      ProblemType problemType,
+      String detail,
+      List<FieldError> errors,
+      Map<String, Object> properties) {
     super(detail, null, false, false);
     this.problemType = problemType;
     this.errors = List.copyOf(errors);
+    this.properties = Map.copyOf(properties);
+  }
+
+  /**
+   * One child, one active application per school year, online or offline: names the one that exists
+   * (its reference and channel), when it could still be found.
+   */
+  public static ProblemException duplicateApplication(
+      @Nullable String existingReference, @Nullable String existingChannel) {
+    if (existingReference == null || existingChannel == null) {
+      return new ProblemException(
+          ProblemType.DUPLICATE_APPLICATION,
+          "The child already has an active application for this school year",
+          List.of());
+    }
+    return new ProblemException(
+        ProblemType.DUPLICATE_APPLICATION,
+        "The child already has an active application for this school year: "
+            + existingReference
+            + " ("
+            + existingChannel
+            + ")",
+        List.of(),
+        Map.of("existingReference", existingReference, "existingChannel", existingChannel));
+  }
+
+  public static ProblemException idempotencyKeyReused() {
+    return new ProblemException(
+        ProblemType.IDEMPOTENCY_KEY_REUSED,
+        "This Idempotency-Key was first used with a different body; use a new key for a new"
+            + " request",
+        List.of());
+  }
+
+  public static ProblemException requestInProgress() {
+    return new ProblemException(
+        ProblemType.REQUEST_IN_PROGRESS,
+        "The first request with this Idempotency-Key is still being processed; retry shortly",
+        List.of());
+  }
+
+  /** This refusal as RFC 9457 problem details. */
+  public ProblemDetail toProblemDetail() {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(problemType.status(), getMessage());
+    problem.setType(problemType.type());
+    problem.setTitle(problemType.title());
+    if (!errors.isEmpty()) {
+      problem.setProperty("errors", errors);
+    }
+    properties.forEach(problem::setProperty);
+    return problem;
   }
 
   public static ProblemException invalidSubmission(List<FieldError> errors) {

@@ -58,7 +58,7 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
 
   ProblemDetail problemFor(Throwable error, ServerWebExchange exchange) {
     if (error instanceof ProblemException refusal) {
-      return problem(refusal.problemType(), refusal.getMessage(), refusal.errors());
+      return refusal.toProblemDetail();
     }
     if (causedBy(error, DataBufferLimitException.class) != null) {
       return problem(

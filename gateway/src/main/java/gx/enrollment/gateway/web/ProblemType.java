@@ -10,6 +10,16 @@ public enum ProblemType {
       "malformed-request", HttpStatus.BAD_REQUEST, "The request body is not the JSON expected"),
   CONSENT_REQUIRED(
       "consent-required", HttpStatus.FORBIDDEN, "Real-name verification and consent are required"),
+  DUPLICATE_APPLICATION(
+      "duplicate-application", HttpStatus.CONFLICT, "The child already has an active application"),
+  IDEMPOTENCY_KEY_REUSED(
+      "idempotency-key-reused",
+      HttpStatus.CONFLICT,
+      "The Idempotency-Key was used for another request"),
+  REQUEST_IN_PROGRESS(
+      "request-in-progress",
+      HttpStatus.CONFLICT,
+      "A request with this Idempotency-Key is still being processed"),
   NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Not found"),
   METHOD_NOT_ALLOWED("method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
   NOT_ACCEPTABLE("not-acceptable", HttpStatus.NOT_ACCEPTABLE, "Not acceptable"),

@@ -3,6 +3,7 @@ package gx.enrollment.gateway.support;
 import gx.enrollment.mocks.GovernmentStubs;
 import gx.enrollment.mocks.Upstream;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -10,13 +11,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * The whole gateway on a random port with its real {@code config/}, pointed at the WireMock
- * government stubs of {@code mocks/}, which every test starts clean: no fault, counters at zero.
+ * The whole gateway on a random port with its real {@code config/}, a real PostgreSQL (a database
+ * of its own) and a real Kafka, pointed at the WireMock government stubs of {@code mocks/}, which
+ * every test starts clean: no fault, counters at zero.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
@@ -28,9 +31,11 @@ public abstract class StubbedGateway {
   protected static final ParameterizedTypeReference<Map<String, Object>> MAP =
       new ParameterizedTypeReference<>() {};
 
-  protected static final GovernmentStubs stubs = GovernmentStubs.start();
+  protected static final GovernmentStubs stubs = SharedStubs.get();
 
   @Autowired protected WebTestClient client;
+
+  @Autowired protected DatabaseClient db;
 
   @DynamicPropertySource
   static void pointAtStubs(DynamicPropertyRegistry registry) {
@@ -47,17 +52,44 @@ public abstract class StubbedGateway {
       registry.add(key + ".circuit-breaker.sliding-window-size", () -> 1000);
     }
     registry.add("enrollment.verification.deadline", DEADLINE::toString);
+    // Tests run the recovery passes themselves, when they want them.
+    registry.add("enrollment.verification.recovery.enabled", () -> "false");
+    registry.add("enrollment.verification.recovery.recheck-after", () -> "0s");
+    EmbeddedInfrastructure.properties("gateway")
+        .forEach((key, value) -> registry.add(key, () -> value));
   }
 
   @BeforeEach
-  void cleanStubs() {
+  void cleanStubsAndDatabase() {
     stubs.clearFaults();
     stubs.resetCounters();
+    db.sql(
+            "truncate applications, application_status_history, consents, verification_reports,"
+                + " source_results, source_query_audit, idempotency_keys, outbox cascade")
+        .then()
+        .block(Duration.ofSeconds(10));
   }
 
   @AfterAll
   static void keepStubsForTheNextClass() {
     // The stubs live as long as the JVM (the Spring context is cached across classes too).
     stubs.clearFaults();
+  }
+
+  /** The first column of the one row {@code sql} selects, as text. */
+  protected String value(String sql) {
+    return db.sql(sql)
+        .map((row, meta) -> String.valueOf(row.get(0)))
+        .one()
+        .block(Duration.ofSeconds(10));
+  }
+
+  /** The first column of every row {@code sql} selects, as text. */
+  protected List<String> values(String sql) {
+    return db.sql(sql)
+        .map((row, meta) -> String.valueOf(row.get(0)))
+        .all()
+        .collectList()
+        .block(Duration.ofSeconds(10));
   }
 }

@@ -1,0 +1,383 @@
+package gx.enrollment.gateway.application;
+
+import gx.enrollment.gateway.storage.PersonalDataProtector;
+import gx.enrollment.gateway.submission.Submission;
+import gx.enrollment.gateway.submission.SubmissionRequest;
+import io.r2dbc.postgresql.codec.Json;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Applications in PostgreSQL. Every method joins the caller's reactive transaction, if any. ID
+ * numbers and the phone are written only as ciphertexts plus, for the child, a keyed hash that the
+ * one-active-application index and the lookups use; the form is kept without them.
+ */
+public final class ApplicationStore {
+
+  private static final String ONE_ACTIVE_PER_CHILD = "applications_one_active_per_child";
+  private static final String CHILD_ID = "child_id_cipher";
+  private static final String GUARDIAN_ID = "guardian_id_cipher";
+  private static final String GUARDIAN_PHONE = "guardian_phone_cipher";
+
+  private final DatabaseClient db;
+  private final PersonalDataProtector protector;
+  private final JsonMapper json;
+
+  public ApplicationStore(DatabaseClient db, PersonalDataProtector protector, JsonMapper json) {
+    this.db = db;
+    this.protector = protector;
+    this.json = json;
+  }
+
+  /** The child already holds an active application; raised by {@link #insertReceived}. */
+  public static final class ChildAlreadyApplied extends RuntimeException {
+    ChildAlreadyApplied(Throwable cause) {
+      super("the child already has an active application", cause, false, false);
+    }
+  }
+
+  /** An active application of a child, as a refusal names it. */
+  public record ActiveApplication(UUID id, String reference, String channel) {}
+
+  /**
+   * Stores a new application in status {@link ApplicationStatus#RECEIVED}, with its consent and the
+   * first line of its history, leased to the caller until {@code leaseUntil} so that recovery
+   * leaves it alone while the caller verifies it.
+   *
+   * @throws ChildAlreadyApplied (as the error signal) when the child holds an active application
+   */
+  public Mono<StoredApplication> insertReceived(
+      UUID id,
+      Submission submission,
+      SubmissionRequest form,
+      String clientId,
+      Instant now,
+      Instant leaseUntil) {
+    // Each ciphertext is bound to its column, so one cannot be passed off as another.
+    var child = protector.seal(submission.student().idNumber().value(), CHILD_ID);
+    var guardian = protector.seal(submission.guardian().idNumber().value(), GUARDIAN_ID);
+    var phone = protector.seal(submission.guardian().phone(), GUARDIAN_PHONE);
+    return nextReference(submission.schoolYear())
+        .flatMap(
+            reference ->
+                db.sql(
+                        """
+                        insert into applications (id, reference, client_id, school_year, stage,
+                          form_type, region_code, channel, status, child_id_hash, child_id_cipher,
+                          guardian_id_hash, guardian_id_cipher, guardian_phone_cipher, key_id, form,
+                          verify_lease_until, created_at, updated_at)
+                        values (:id, :reference, :client, :year, :stage, :form, :region, :channel,
+                          :status, :childHash, :childCipher, :guardianHash, :guardianCipher,
+                          :phoneCipher, :keyId, :formJson, :lease, :now, :now)
+                        """)
+                    .bind("id", id)
+                    .bind("reference", reference)
+                    .bind("client", clientId)
+                    .bind("year", submission.schoolYear())
+                    .bind("stage", submission.stage().name())
+                    .bind("form", submission.formType().name())
+                    .bind("region", submission.area().code())
+                    .bind("channel", submission.channel().name())
+                    .bind("status", ApplicationStatus.RECEIVED.name())
+                    .bind("childHash", bytes(childHash(submission)))
+                    .bind("childCipher", bytes(child.ciphertext()))
+                    .bind(
+                        "guardianHash",
+                        bytes(protector.hash(submission.guardian().idNumber().value())))
+                    .bind("guardianCipher", bytes(guardian.ciphertext()))
+                    .bind("phoneCipher", bytes(phone.ciphertext()))
+                    .bind("keyId", child.keyId())
+                    .bind("formJson", Json.of(json.writeValueAsString(withoutIdentifiers(form))))
+                    .bind("lease", at(leaseUntil))
+                    .bind("now", at(now))
+                    .then()
+                    .onErrorMap(
+                        DuplicateKeyException.class,
+                        e ->
+                            String.valueOf(e.getMessage()).contains(ONE_ACTIVE_PER_CHILD)
+                                ? new ChildAlreadyApplied(e)
+                                : e)
+                    .then(insertConsent(id, submission, now))
+                    .then(history(id, null, ApplicationStatus.RECEIVED, "SYSTEM", "submitted", now))
+                    .thenReturn(new StoredApplication(id, reference, clientId)));
+  }
+
+  /** The keyed hash of the child's ID number, as the uniqueness index and lookups use it. */
+  public byte[] childHash(Submission submission) {
+    return protector.hash(submission.student().idNumber().value());
+  }
+
+  /** The child's active application for the school year, if any. */
+  public Mono<ActiveApplication> findActive(int schoolYear, byte[] childHash) {
+    return db.sql(
+            """
+            select id, reference, channel from applications
+            where school_year = :year and child_id_hash = :hash
+              and status not in ('RETURNED', 'WITHDRAWN')
+            """)
+        .bind("year", schoolYear)
+        .bind("hash", bytes(childHash))
+        .map(
+            (row, meta) ->
+                new ActiveApplication(
+                    row.get("id", UUID.class),
+                    row.get("reference", String.class),
+                    row.get("channel", String.class)))
+        .one();
+  }
+
+  /**
+   * Moves an application from {@code from} to {@code to} and records it in the history; does
+   * nothing and signals {@link StatusConflictException} when it is no longer in {@code from}.
+   */
+  public Mono<Void> changeStatus(
+      UUID id,
+      ApplicationStatus from,
+      ApplicationStatus to,
+      String actor,
+      String reason,
+      Instant now) {
+    return db.sql(
+            """
+            update applications set status = :to, updated_at = :now, verify_lease_until = null
+            where id = :id and status = :from
+            """)
+        .bind("to", to.name())
+        .bind("from", from.name())
+        .bind("now", at(now))
+        .bind("id", id)
+        .fetch()
+        .rowsUpdated()
+        .flatMap(
+            updated ->
+                updated == 1
+                    ? history(id, from, to, actor, reason, now)
+                    : Mono.error(new StatusConflictException(id, from)));
+  }
+
+  /**
+   * Takes up to {@code limit} applications still {@link ApplicationStatus#RECEIVED} whose lease has
+   * run out (their verifier died), leasing them to the caller for {@code lease}. Several gateway
+   * instances may call this at once: {@code SKIP LOCKED} gives each its own.
+   */
+  public Flux<UUID> claimUnverified(Instant now, Duration lease, int limit, int maxAttempts) {
+    return db.sql(
+            """
+            update applications set verify_lease_until = :until,
+              verify_attempts = verify_attempts + 1
+            where id in (
+              select id from applications
+              where status = 'RECEIVED' and verify_attempts < :max
+                and (verify_lease_until is null or verify_lease_until < :now)
+              order by created_at
+              limit :limit
+              for update skip locked)
+            returning id
+            """)
+        .bind("until", at(now.plus(lease)))
+        .bind("now", at(now))
+        .bind("max", maxAttempts)
+        .bind("limit", limit)
+        .map((row, meta) -> row.get("id", UUID.class))
+        .all();
+  }
+
+  /**
+   * Takes up to {@code limit} applications waiting for acceptance whose latest report could not ask
+   * one of {@code sources} (sources whose breaker is closed now), at least {@code recheckAfter}
+   * after that report, leasing them to the caller for {@code lease}.
+   */
+  public Flux<UUID> claimForRecheck(
+      Instant now,
+      Duration recheckAfter,
+      Duration lease,
+      String[] sources,
+      int limit,
+      int maxAttempts) {
+    return db.sql(
+            """
+            update applications set verify_lease_until = :until,
+              verify_attempts = verify_attempts + 1
+            where id in (
+              select a.id from applications a
+              join lateral (
+                select r.id, r.completed_at from verification_reports r
+                where r.application_id = a.id order by r.completed_at desc limit 1) latest on true
+              where a.status = 'PENDING_ACCEPTANCE' and a.verify_attempts < :max
+                and (a.verify_lease_until is null or a.verify_lease_until < :now)
+                and latest.completed_at < :reportedBefore
+                and exists (
+                  select 1 from source_results s
+                  where s.verification_id = latest.id and s.status = 'UNAVAILABLE'
+                    and s.source = any(:sources))
+              order by a.updated_at
+              limit :limit
+              for update of a skip locked)
+            returning id
+            """)
+        .bind("until", at(now.plus(lease)))
+        .bind("now", at(now))
+        .bind("max", maxAttempts)
+        .bind("reportedBefore", at(now.minus(recheckAfter)))
+        .bind("sources", sources)
+        .bind("limit", limit)
+        .map((row, meta) -> row.get("id", UUID.class))
+        .all();
+  }
+
+  /**
+   * Releases an application after a re-check that found it still waiting for acceptance; signals
+   * {@link StatusConflictException} when it has moved on meanwhile (the new report is then not
+   * stored).
+   */
+  public Mono<Void> releaseAfterRecheck(UUID id, Instant now) {
+    return db.sql(
+            """
+            update applications set verify_lease_until = null, updated_at = :now
+            where id = :id and status = 'PENDING_ACCEPTANCE'
+            """)
+        .bind("now", at(now))
+        .bind("id", id)
+        .fetch()
+        .rowsUpdated()
+        .flatMap(
+            updated ->
+                updated == 1
+                    ? Mono.<Void>empty()
+                    : Mono.error(
+                        new StatusConflictException(id, ApplicationStatus.PENDING_ACCEPTANCE)));
+  }
+
+  /** The stored form of an application with its identifiers decrypted, for a new verification. */
+  public Mono<StoredForm> loadForm(UUID id) {
+    return db.sql(
+            """
+            select reference, client_id, key_id, form, child_id_cipher, guardian_id_cipher,
+              guardian_phone_cipher, status
+            from applications where id = :id
+            """)
+        .bind("id", id)
+        .map(
+            (row, meta) -> {
+              String keyId = row.get("key_id", String.class);
+              SubmissionRequest form =
+                  json.readValue(row.get("form", Json.class).asString(), SubmissionRequest.class);
+              return new StoredForm(
+                  new StoredApplication(
+                      id, row.get("reference", String.class), row.get("client_id", String.class)),
+                  ApplicationStatus.valueOf(row.get("status", String.class)),
+                  withIdentifiers(
+                      form,
+                      open(keyId, row.get(CHILD_ID, ByteBuffer.class), CHILD_ID),
+                      open(keyId, row.get(GUARDIAN_ID, ByteBuffer.class), GUARDIAN_ID),
+                      open(keyId, row.get(GUARDIAN_PHONE, ByteBuffer.class), GUARDIAN_PHONE)));
+            })
+        .one();
+  }
+
+  /** An application as stored: its handle, status and the form as it was submitted. */
+  public record StoredForm(
+      StoredApplication application, ApplicationStatus status, SubmissionRequest form) {}
+
+  private Mono<Void> insertConsent(UUID id, Submission submission, Instant now) {
+    var consent = submission.consent();
+    if (consent == null) {
+      return Mono.empty();
+    }
+    return db.sql(
+            """
+            insert into consents (application_id, consent_id, granted_at, real_name_verified,
+              recorded_at)
+            values (:id, :consent, :granted, :verified, :now)
+            """)
+        .bind("id", id)
+        .bind("consent", consent.consentId())
+        .bind("granted", consent.grantedAt())
+        .bind("verified", consent.realNameVerified())
+        .bind("now", at(now))
+        .then();
+  }
+
+  Mono<Void> history(
+      UUID id,
+      @Nullable ApplicationStatus from,
+      ApplicationStatus to,
+      String actor,
+      @Nullable String reason,
+      Instant now) {
+    return db.sql(
+            """
+            insert into application_status_history (application_id, from_status, to_status, actor,
+              reason, changed_at)
+            values (:id, :from, :to, :actor, :reason, :now)
+            """)
+        .bind("id", id)
+        .bind("from", Parameter.fromOrEmpty(from == null ? null : from.name(), String.class))
+        .bind("to", to.name())
+        .bind("actor", actor)
+        .bind("reason", Parameter.fromOrEmpty(reason, String.class))
+        .bind("now", at(now))
+        .then();
+  }
+
+  private Mono<String> nextReference(int schoolYear) {
+    return db.sql("select nextval('application_reference_seq') as n")
+        .map((row, meta) -> row.get("n", Long.class))
+        .one()
+        .map(n -> String.format("GX%d-%06d", schoolYear, n));
+  }
+
+  private String open(String keyId, ByteBuffer cipher, String column) {
+    byte[] bytes = new byte[cipher.remaining()];
+    cipher.get(bytes);
+    return protector.open(keyId, bytes, column);
+  }
+
+  private static SubmissionRequest withoutIdentifiers(SubmissionRequest form) {
+    return withIdentifiers(form, null, null, null);
+  }
+
+  private static SubmissionRequest withIdentifiers(
+      SubmissionRequest form,
+      @Nullable String childId,
+      @Nullable String guardianId,
+      @Nullable String phone) {
+    var student = form.student();
+    var guardian = form.guardian();
+    return new SubmissionRequest(
+        form.schoolYear(),
+        form.stage(),
+        form.formType(),
+        form.regionCode(),
+        form.channel(),
+        student == null ? null : new SubmissionRequest.PersonFields(childId, student.name()),
+        guardian == null
+            ? null
+            : new SubmissionRequest.GuardianFields(
+                guardianId, guardian.name(), guardian.relation(), phone),
+        form.residencePermit(),
+        form.employment(),
+        form.residence(),
+        form.priorityCategory(),
+        form.consent());
+  }
+
+  private static ByteBuffer bytes(byte[] value) {
+    return ByteBuffer.wrap(value);
+  }
+
+  private static OffsetDateTime at(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+}

@@ -1,0 +1,190 @@
+package gx.enrollment.gateway.verification;
+
+import gx.enrollment.gateway.application.ApplicationStatus;
+import gx.enrollment.gateway.application.ApplicationStore;
+import gx.enrollment.gateway.application.StoredApplication;
+import gx.enrollment.gateway.idempotency.IdempotencyStore;
+import gx.enrollment.gateway.ids.TimeOrderedIds;
+import gx.enrollment.gateway.submission.Submission;
+import gx.enrollment.gateway.submission.SubmissionRequest;
+import gx.enrollment.gateway.web.ProblemException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A submission from acceptance to its stored report, so that a {@code 2xx} means committed:
+ *
+ * <ol>
+ *   <li>one transaction stores the application ({@code RECEIVED}, leased to this request), its
+ *       consent, the first history line and its event — or the database refuses a second active
+ *       application of the child;
+ *   <li>the sources are asked (no transaction is open meanwhile);
+ *   <li>one transaction stores the report, the source results and the audit of every query, moves
+ *       the application to {@code PENDING_ACCEPTANCE} and writes both events and the answer under
+ *       the idempotency key.
+ * </ol>
+ *
+ * If the process dies between 1 and 3, {@link VerificationRecovery} finishes the work after the
+ * lease runs out.
+ */
+public final class SubmissionService {
+
+  /** How long after the deadline an unfinished submission is left to its own request. */
+  private static final Duration LEASE_SLACK = Duration.ofSeconds(10);
+
+  private final ApplicationStore applications;
+  private final VerificationService verifications;
+  private final VerificationRecords records;
+  private final SubmissionEvents events;
+  private final IdempotencyStore idempotency;
+  private final TransactionalOperator transactions;
+  private final JsonMapper json;
+  private final VerificationProperties properties;
+  private final Clock clock;
+
+  public SubmissionService(
+      ApplicationStore applications,
+      VerificationService verifications,
+      VerificationRecords records,
+      SubmissionEvents events,
+      IdempotencyStore idempotency,
+      TransactionalOperator transactions,
+      JsonMapper json,
+      VerificationProperties properties,
+      Clock clock) {
+    this.applications = applications;
+    this.verifications = verifications;
+    this.records = records;
+    this.events = events;
+    this.idempotency = idempotency;
+    this.transactions = transactions;
+    this.json = json;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  /** An HTTP answer, kept as it was sent so that a retry gets it again byte for byte. */
+  public record Answer(int status, String body) {}
+
+  /**
+   * Accepts, verifies and stores a valid submission; refuses a second active application of the
+   * child with {@link ProblemException} ({@code 409}).
+   *
+   * @param idempotencyKey the caller's {@code Idempotency-Key}, if any
+   */
+  public Mono<Answer> submit(
+      SubmissionRequest form,
+      Submission submission,
+      String clientId,
+      @Nullable String idempotencyKey) {
+    if (idempotencyKey == null) {
+      return process(form, submission, clientId, null);
+    }
+    return new IdempotentSubmission(idempotency, json, properties.deadline(), clock)
+        .run(
+            clientId,
+            idempotencyKey,
+            form,
+            () -> process(form, submission, clientId, idempotencyKey));
+  }
+
+  private Mono<Answer> process(
+      SubmissionRequest form,
+      Submission submission,
+      String clientId,
+      @Nullable String idempotencyKey) {
+    return Mono.defer(
+        () -> {
+          Instant now = clock.instant();
+          UUID id = TimeOrderedIds.next();
+          Instant leaseUntil = now.plus(properties.deadline()).plus(LEASE_SLACK);
+          Mono<StoredApplication> accept =
+              applications
+                  .insertReceived(id, submission, form, clientId, now, leaseUntil)
+                  .flatMap(
+                      stored ->
+                          events
+                              .statusChanged(
+                                  stored, null, ApplicationStatus.RECEIVED, "SYSTEM", now)
+                              .then(
+                                  idempotencyKey == null
+                                      ? Mono.empty()
+                                      : idempotency.attach(clientId, idempotencyKey, stored.id()))
+                              .thenReturn(stored))
+                  .as(transactions::transactional)
+                  .onErrorResume(
+                      ApplicationStore.ChildAlreadyApplied.class, e -> refuseDuplicate(submission));
+          return accept.flatMap(
+              stored ->
+                  verifications
+                      .verify(submission)
+                      .flatMap(report -> finish(stored, submission, report)));
+        });
+  }
+
+  /**
+   * Stores a report of a {@code RECEIVED} application and moves it on; used by the request that
+   * accepted it and by recovery alike.
+   */
+  Mono<Answer> finish(StoredApplication stored, Submission submission, VerificationReport report) {
+    return Mono.defer(
+        () -> {
+          Instant now = clock.instant();
+          VerificationAnswer answer =
+              VerificationAnswer.of(stored, ApplicationStatus.PENDING_ACCEPTANCE, report);
+          String body = json.writeValueAsString(answer);
+          return records
+              .save(stored.id(), stored.clientId(), submission, report)
+              .then(
+                  applications.changeStatus(
+                      stored.id(),
+                      ApplicationStatus.RECEIVED,
+                      ApplicationStatus.PENDING_ACCEPTANCE,
+                      "SYSTEM",
+                      "verified: " + report.outcome(),
+                      now))
+              .then(events.verificationCompleted(stored, report))
+              .then(
+                  events.statusChanged(
+                      stored,
+                      ApplicationStatus.RECEIVED,
+                      ApplicationStatus.PENDING_ACCEPTANCE,
+                      "SYSTEM",
+                      now))
+              .then(idempotency.completeFor(stored.id(), 200, body, now))
+              .as(transactions::transactional)
+              .thenReturn(new Answer(200, body));
+        });
+  }
+
+  /**
+   * Stores a later report of an application still waiting for acceptance (a source that was
+   * unavailable has been asked again) and publishes it; the status does not change.
+   */
+  Mono<Void> recheck(StoredApplication stored, Submission submission, VerificationReport report) {
+    return Mono.defer(
+        () ->
+            applications
+                .releaseAfterRecheck(stored.id(), clock.instant())
+                .then(records.save(stored.id(), stored.clientId(), submission, report))
+                .then(events.verificationCompleted(stored, report))
+                .as(transactions::transactional));
+  }
+
+  private Mono<StoredApplication> refuseDuplicate(Submission submission) {
+    return applications
+        .findActive(submission.schoolYear(), applications.childHash(submission))
+        .map(
+            existing ->
+                ProblemException.duplicateApplication(existing.reference(), existing.channel()))
+        // The other application may have been withdrawn meanwhile: the caller may simply retry.
+        .defaultIfEmpty(ProblemException.duplicateApplication(null, null))
+        .flatMap(Mono::error);
+  }
+}
