@@ -120,12 +120,17 @@ public final class IdempotencyStore {
         .then();
   }
 
-  /** Forgets a claim whose request failed unexpectedly, so that a retry can do the work. */
+  /**
+   * Forgets a claim whose request failed unexpectedly before it stored anything, so that a retry
+   * can do the work. A claim tied to a stored application stays: recovery finishes that application
+   * and completes the claim, and retries wait for it rather than apply twice.
+   */
   public Mono<Void> release(String clientId, String key) {
     return db.sql(
             """
             delete from idempotency_keys
             where client_id = :client and idempotency_key = :key and state = 'IN_PROGRESS'
+              and application_id is null
             """)
         .bind("client", clientId)
         .bind("key", key)
