@@ -26,12 +26,20 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
   private EmbeddedKafkaServer(int port) {
     this.port = port;
     this.broker = new EmbeddedKafkaKraftBroker(1, 1, TOPICS);
-    broker.kafkaPorts(port);
+    // The test kit binds its own listeners to ephemeral ports whatever kafkaPorts says; a third,
+    // named listener is what really listens on the chosen port.
     broker.brokerProperties(
         Map.of(
-            "transaction.state.log.replication.factor", "1",
-            "transaction.state.log.min.isr", "1",
-            "auto.create.topics.enable", "true"));
+            "transaction.state.log.replication.factor",
+            "1",
+            "transaction.state.log.min.isr",
+            "1",
+            "auto.create.topics.enable",
+            "true",
+            "listeners",
+            "EXTERNAL://localhost:0,CONTROLLER://localhost:0,FIXED://localhost:" + port,
+            "listener.security.protocol.map",
+            "EXTERNAL:PLAINTEXT,CONTROLLER:PLAINTEXT,FIXED:PLAINTEXT"));
   }
 
   /** The broker of this JVM, started on first use. */
@@ -50,7 +58,7 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
   }
 
   public String bootstrapServers() {
-    return broker.getBrokersAsString();
+    return "localhost:" + port;
   }
 
   public int port() {

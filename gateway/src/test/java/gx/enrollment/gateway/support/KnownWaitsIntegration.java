@@ -17,6 +17,10 @@ public class KnownWaitsIntegration implements BlockHoundIntegration {
         .allowBlockingCallsInside(
             "tools.jackson.databind.ser.SerializerCache", "addAndResolveNonTypedSerializer")
         .allowBlockingCallsInside(
-            "tools.jackson.databind.ser.SerializerCache", "addAndResolveTypedSerializer");
+            "tools.jackson.databind.ser.SerializerCache", "addAndResolveTypedSerializer")
+        // Netty's adaptive allocator briefly takes a StampedLock when buffers are freed under
+        // contention; a lock held for a few instructions, not I/O (line/armeria#6344).
+        .allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$Magazine", "free")
+        .allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$MagazineGroup", "free");
   }
 }
