@@ -13,12 +13,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.MediaType;
 
 /**
  * The verification endpoint end to end: the application with its real configuration, the four
  * connectors over HTTP, and the WireMock government stubs on the synthetic population.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class VerificationEndpointTests extends StubbedGateway {
 
   @Test
@@ -37,6 +41,29 @@ class VerificationEndpointTests extends StubbedGateway {
     assertThat(report.get("findings"))
         .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
         .isEmpty();
+  }
+
+  @Test
+  void logs_no_whole_id_number_or_phone_while_verifying(CapturedOutput output) {
+    Family family = stubs.population().family("migrant-owner");
+    stubs.fault(Upstream.REAL_ESTATE, FaultScenario.serviceUnavailable());
+
+    verify(submissionFor("migrant-owner", "A"));
+    client
+        .post()
+        .uri("/api/v1/verifications")
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(submissionFor("migrant-owner", "A"))
+        .exchange()
+        .expectStatus()
+        .isEqualTo(409);
+
+    assertThat(output.getAll())
+        .contains("AUDIT")
+        .contains(family.child().idNumber().substring(0, 4) + "**********")
+        .doesNotContain(family.child().idNumber())
+        .doesNotContain(family.guardian().idNumber())
+        .doesNotContain(family.phone());
   }
 
   @Test
