@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import gx.enrollment.gateway.support.EmbeddedInfrastructure;
 import gx.enrollment.gateway.support.EmbeddedKafkaServer;
+import gx.enrollment.gateway.support.EmbeddedPostgresServer;
 import gx.enrollment.gateway.support.Families;
 import gx.enrollment.gateway.support.GatewayInstance;
 import gx.enrollment.gateway.support.KafkaTopics;
@@ -106,6 +107,95 @@ class GatewayInstancesTests {
       assertThat(statusesByApplication.values())
           .allSatisfy(
               statuses -> assertThat(statuses).containsExactly("RECEIVED", "PENDING_ACCEPTANCE"));
+    }
+  }
+
+  @Test
+  void while_postgresql_is_away_submissions_are_refused_with_503_and_nothing_is_lost() {
+    Map<String, String> infrastructure = EmbeddedInfrastructure.properties("outagedb");
+    String database = infrastructure.get("spring.flyway.url").replaceAll(".*/", "");
+    try (GatewayInstance gateway = GatewayInstance.start(infrastructure, stubs, Map.of())) {
+      Set<String> before = submitEach(gateway.client(), families(20, 1));
+
+      cutConnections(gateway, database);
+      try {
+        gateway
+            .client()
+            .post()
+            .uri("/api/v1/verifications")
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(Families.submission(families(21, 1).get(0), null))
+            .exchange()
+            .expectStatus()
+            .isEqualTo(503)
+            .expectHeader()
+            .valueEquals("Retry-After", "5")
+            .expectBody()
+            .jsonPath("$.type")
+            .value(type -> assertThat(type.toString()).endsWith("/storage-unavailable"));
+      } finally {
+        allowConnections(database);
+      }
+
+      // Pooled connections that died with the outage fail once each and are replaced; a client
+      // retrying (as the 503 asks) gets through within a few attempts.
+      Map<String, Object> retried = Families.submission(families(21, 1).get(0), null);
+      Set<String> after = new HashSet<>();
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(300))
+          .until(
+              () -> {
+                var result =
+                    gateway
+                        .client()
+                        .post()
+                        .uri("/api/v1/verifications")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(retried)
+                        .exchange()
+                        .expectBody(JsonNode.class)
+                        .returnResult();
+                if (result.getStatus().value() == 200) {
+                  after.add(result.getResponseBody().get("applicationId").asText());
+                  return true;
+                }
+                assertThat(result.getStatus().value()).isEqualTo(503);
+                return false;
+              });
+      long stored =
+          gateway
+              .database()
+              .sql("select count(*) from applications")
+              .map((row, meta) -> row.get(0, Long.class))
+              .one()
+              .block(Duration.ofSeconds(10));
+      assertThat(stored).isEqualTo(before.size() + after.size());
+    }
+  }
+
+  /** Makes {@code database} refuse connections and closes the ones open: PostgreSQL "gone". */
+  private static void cutConnections(GatewayInstance gateway, String database) {
+    adminSql("alter database " + database + " allow_connections false");
+    adminSql(
+        "select pg_terminate_backend(pid) from pg_stat_activity where datname = '"
+            + database
+            + "'");
+  }
+
+  private static void allowConnections(String database) {
+    adminSql("alter database " + database + " allow_connections true");
+  }
+
+  private static void adminSql(String sql) {
+    EmbeddedPostgresServer postgres = EmbeddedPostgresServer.shared();
+    try (var connection =
+            java.sql.DriverManager.getConnection(
+                postgres.jdbcUrl("postgres"), postgres.username(), postgres.password());
+        var statement = connection.createStatement()) {
+      statement.execute(sql);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
     }
   }
 

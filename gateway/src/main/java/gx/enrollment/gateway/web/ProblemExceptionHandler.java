@@ -1,6 +1,8 @@
 package gx.enrollment.gateway.web;
 
 import gx.enrollment.gateway.submission.FieldError;
+import io.r2dbc.spi.R2dbcNonTransientResourceException;
+import io.r2dbc.spi.R2dbcTransientResourceException;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -9,6 +11,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -35,6 +39,9 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
 
+  /** What a caller is told to wait when the database is away. */
+  private static final String STORAGE_RETRY_AFTER_SECONDS = "5";
+
   private final JsonMapper json;
 
   public ProblemExceptionHandler(JsonMapper json) {
@@ -50,6 +57,9 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
     ProblemDetail problem = problemFor(error, exchange);
     byte[] body = json.writeValueAsBytes(problem);
     response.setStatusCode(HttpStatusCode.valueOf(problem.getStatus()));
+    if (problem.getStatus() == ProblemType.STORAGE_UNAVAILABLE.status().value()) {
+      response.getHeaders().set(HttpHeaders.RETRY_AFTER, STORAGE_RETRY_AFTER_SECONDS);
+    }
     response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
     response.getHeaders().setContentLength(body.length);
     DataBuffer buffer = response.bufferFactory().wrap(body);
@@ -66,6 +76,20 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
     }
     if (error instanceof ServerWebInputException input) {
       return malformed(input);
+    }
+    if (causedBy(error, DataAccessResourceFailureException.class) != null
+        || causedBy(error, R2dbcNonTransientResourceException.class) != null
+        || causedBy(error, R2dbcTransientResourceException.class) != null) {
+      // Nothing was acknowledged: the caller may retry (with its Idempotency-Key) once it is back.
+      log.warn(
+          "storage unavailable on {} {}: {}",
+          exchange.getRequest().getMethod(),
+          exchange.getRequest().getPath(),
+          error.toString());
+      return problem(
+          ProblemType.STORAGE_UNAVAILABLE,
+          "The database cannot be reached; nothing was stored. Retry later.",
+          List.of());
     }
     if (error instanceof ErrorResponse framework) {
       return fromFramework(framework);

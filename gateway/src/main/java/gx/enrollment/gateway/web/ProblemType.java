@@ -28,6 +28,10 @@ public enum ProblemType {
   UNSUPPORTED_MEDIA_TYPE(
       "unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
   BAD_REQUEST("bad-request", HttpStatus.BAD_REQUEST, "Bad request"),
+  STORAGE_UNAVAILABLE(
+      "storage-unavailable",
+      HttpStatus.SERVICE_UNAVAILABLE,
+      "The database cannot be reached; nothing was stored"),
   INTERNAL("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 
   /** Where the problem types live; the part after it names the type. */
