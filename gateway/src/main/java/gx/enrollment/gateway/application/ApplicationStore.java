@@ -1,5 +1,6 @@
 package gx.enrollment.gateway.application;
 
+import gx.enrollment.connectors.IdNumbers;
 import gx.enrollment.gateway.storage.PersonalDataProtector;
 import gx.enrollment.gateway.submission.Submission;
 import gx.enrollment.gateway.submission.SubmissionRequest;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
@@ -257,6 +259,123 @@ public final class ApplicationStore {
                     ? Mono.<Void>empty()
                     : Mono.error(
                         new StatusConflictException(id, ApplicationStatus.PENDING_ACCEPTANCE)));
+  }
+
+  /** The application's handle and current status, if it exists. */
+  public Mono<StoredStatus> status(UUID id) {
+    return db.sql("select reference, client_id, status from applications where id = :id")
+        .bind("id", id)
+        .map(
+            (row, meta) ->
+                new StoredStatus(
+                    new StoredApplication(
+                        id, row.get("reference", String.class), row.get("client_id", String.class)),
+                    ApplicationStatus.valueOf(row.get("status", String.class))))
+        .one();
+  }
+
+  /** An application's handle and status. */
+  public record StoredStatus(StoredApplication application, ApplicationStatus status) {}
+
+  /** The application as the guardian sees it, identifiers masked; empty if there is none. */
+  public Mono<ApplicationView> view(UUID id) {
+    Mono<List<ApplicationView.HistoryLine>> history =
+        db.sql(
+                """
+                select from_status, to_status, actor, reason, changed_at
+                from application_status_history where application_id = :id order by id
+                """)
+            .bind("id", id)
+            .map(
+                (row, meta) -> {
+                  String from = row.get("from_status", String.class);
+                  ApplicationStatus to =
+                      ApplicationStatus.valueOf(row.get("to_status", String.class));
+                  return new ApplicationView.HistoryLine(
+                      from == null ? null : ApplicationStatus.valueOf(from),
+                      to,
+                      to.label(),
+                      row.get("actor", String.class),
+                      row.get("reason", String.class),
+                      row.get("changed_at", OffsetDateTime.class));
+                })
+            .all()
+            .collectList();
+    Mono<List<ApplicationView.ReportLine>> reports =
+        db.sql(
+                """
+                select id, outcome, completed_at from verification_reports
+                where application_id = :id order by completed_at
+                """)
+            .bind("id", id)
+            .map(
+                (row, meta) ->
+                    new ApplicationView.ReportLine(
+                        row.get("id", String.class),
+                        row.get("outcome", String.class),
+                        row.get("completed_at", OffsetDateTime.class)))
+            .all()
+            .collectList();
+    Mono<ApplicationView> header =
+        db.sql(
+                """
+                select reference, status, school_year, stage, form_type, region_code, channel,
+                  created_at, form, key_id, child_id_cipher, guardian_id_cipher,
+                  guardian_phone_cipher
+                from applications where id = :id
+                """)
+            .bind("id", id)
+            .map(
+                (row, meta) -> {
+                  String keyId = row.get("key_id", String.class);
+                  SubmissionRequest form =
+                      json.readValue(
+                          row.get("form", Json.class).asString(), SubmissionRequest.class);
+                  ApplicationStatus status =
+                      ApplicationStatus.valueOf(row.get("status", String.class));
+                  return new ApplicationView(
+                      id,
+                      row.get("reference", String.class),
+                      status,
+                      status.label(),
+                      row.get("school_year", Integer.class),
+                      row.get("stage", String.class),
+                      row.get("form_type", String.class),
+                      row.get("region_code", String.class),
+                      row.get("channel", String.class),
+                      row.get("created_at", OffsetDateTime.class),
+                      withIdentifiers(
+                          form,
+                          IdNumbers.mask(
+                              open(keyId, row.get(CHILD_ID, ByteBuffer.class), CHILD_ID)),
+                          IdNumbers.mask(
+                              open(keyId, row.get(GUARDIAN_ID, ByteBuffer.class), GUARDIAN_ID)),
+                          IdNumbers.mask(
+                              open(
+                                  keyId,
+                                  row.get(GUARDIAN_PHONE, ByteBuffer.class),
+                                  GUARDIAN_PHONE))),
+                      List.of(),
+                      List.of());
+                })
+            .one();
+    return header.zipWith(
+        history.zipWith(reports),
+        (view, lines) ->
+            new ApplicationView(
+                view.applicationId(),
+                view.reference(),
+                view.status(),
+                view.statusLabel(),
+                view.schoolYear(),
+                view.stage(),
+                view.formType(),
+                view.regionCode(),
+                view.channel(),
+                view.createdAt(),
+                view.form(),
+                lines.getT1(),
+                lines.getT2()));
   }
 
   /** The stored form of an application with its identifiers decrypted, for a new verification. */

@@ -1,58 +1,34 @@
 package gx.enrollment.gateway.verification;
 
 import gx.enrollment.connectors.SourceResult;
+import gx.enrollment.gateway.application.ApplicationEvents;
 import gx.enrollment.gateway.application.ApplicationStatus;
 import gx.enrollment.gateway.application.StoredApplication;
 import gx.enrollment.gateway.events.EventTopics;
 import gx.enrollment.gateway.events.EventTypes;
-import gx.enrollment.gateway.events.Outbox;
-import gx.enrollment.gateway.events.OutboxEvent;
-import gx.enrollment.gateway.ids.TimeOrderedIds;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
-/**
- * The events of a submission, written to the outbox in the caller's transaction. Payloads carry
- * references and outcomes, never an ID number or a phone.
- */
+/** The events of a submission: its status changes and its verification reports. */
 public final class SubmissionEvents {
 
-  private final Outbox outbox;
-  private final JsonMapper json;
-  private final Clock clock;
+  private final ApplicationEvents events;
 
-  public SubmissionEvents(Outbox outbox, JsonMapper json, Clock clock) {
-    this.outbox = outbox;
-    this.json = json;
-    this.clock = clock;
+  public SubmissionEvents(ApplicationEvents events) {
+    this.events = events;
   }
 
-  /** {@code enrollment.application.status-changed}. */
+  /** {@code enrollment.application.status-changed}, caused by the system. */
   public Mono<Void> statusChanged(
       StoredApplication application,
       @Nullable ApplicationStatus from,
       ApplicationStatus to,
       String actor,
       Instant at) {
-    Map<String, Object> payload = new LinkedHashMap<>();
-    payload.put("applicationId", application.id().toString());
-    payload.put("reference", application.reference());
-    payload.put("from", from == null ? null : from.name());
-    payload.put("to", to.name());
-    payload.put("toLabel", to.label());
-    payload.put("actor", actor);
-    payload.put("changedAt", at.toString());
-    return append(
-        EventTopics.APPLICATION_STATUS_CHANGED,
-        EventTypes.APPLICATION_STATUS_CHANGED,
-        application,
-        payload);
+    return events.statusChanged(application, from, to, actor, null, at);
   }
 
   /** {@code enrollment.verification.completed}. */
@@ -66,23 +42,11 @@ public final class SubmissionEvents {
     payload.put("sources", report.sources().stream().map(SubmissionEvents::summary).toList());
     payload.put("findings", report.findings().stream().map(Finding::code).toList());
     payload.put("completedAt", report.completedAt().toString());
-    return append(
+    return events.append(
         EventTopics.VERIFICATION_COMPLETED,
         EventTypes.VERIFICATION_COMPLETED,
         application,
         payload);
-  }
-
-  private Mono<Void> append(
-      String topic, String type, StoredApplication application, Map<String, Object> payload) {
-    return outbox.append(
-        OutboxEvent.of(
-            TimeOrderedIds.next(),
-            topic,
-            type,
-            application.id(),
-            OffsetDateTime.now(clock),
-            json.valueToTree(payload)));
   }
 
   private static Map<String, Object> summary(SourceResult result) {

@@ -2,6 +2,8 @@ package gx.enrollment.gateway.verification;
 
 import gx.enrollment.connectors.SourceConnectors;
 import gx.enrollment.connectors.settings.SourcesProperties;
+import gx.enrollment.gateway.application.ApplicationEvents;
+import gx.enrollment.gateway.application.ApplicationService;
 import gx.enrollment.gateway.application.ApplicationStore;
 import gx.enrollment.gateway.events.Outbox;
 import gx.enrollment.gateway.idempotency.IdempotencyStore;
@@ -85,11 +87,25 @@ public class VerificationConfiguration {
   }
 
   @Bean
+  ApplicationEvents applicationEvents(Outbox outbox, JsonMapper json, Clock clock) {
+    return new ApplicationEvents(outbox, json, clock);
+  }
+
+  @Bean
+  ApplicationService applicationService(
+      ApplicationStore applications,
+      ApplicationEvents events,
+      TransactionalOperator transactions,
+      Clock clock) {
+    return new ApplicationService(applications, events, transactions, clock);
+  }
+
+  @Bean
   SubmissionService submissionService(
       ApplicationStore applications,
       VerificationService verifications,
       DatabaseClient db,
-      Outbox outbox,
+      ApplicationEvents events,
       TransactionalOperator transactions,
       JsonMapper json,
       VerificationProperties properties,
@@ -98,7 +114,7 @@ public class VerificationConfiguration {
         applications,
         verifications,
         new VerificationRecords(db, json),
-        new SubmissionEvents(outbox, json, clock),
+        new SubmissionEvents(events),
         new IdempotencyStore(db),
         transactions,
         json,

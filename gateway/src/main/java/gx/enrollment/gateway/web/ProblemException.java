@@ -54,6 +54,28 @@ public class ProblemException extends RuntimeException {
         Map.of("existingReference", existingReference, "existingChannel", existingChannel));
   }
 
+  /** A change the application's current status does not allow; names the status. */
+  public static ProblemException statusConflict(
+      String currentStatus, String currentLabel, String reason) {
+    return new ProblemException(
+        ProblemType.STATUS_CONFLICT,
+        reason,
+        List.of(),
+        Map.of("currentStatus", currentStatus, "currentStatusLabel", currentLabel));
+  }
+
+  public static ProblemException notFound(String what) {
+    return new ProblemException(ProblemType.NOT_FOUND, what + " does not exist", List.of());
+  }
+
+  /** A request other than a submission with bad fields. */
+  public static ProblemException invalidRequest(List<FieldError> errors) {
+    return new ProblemException(
+        ProblemType.INVALID_REQUEST,
+        errors.size() + (errors.size() == 1 ? " field is" : " fields are") + " invalid",
+        errors);
+  }
+
   public static ProblemException idempotencyKeyReused() {
     return new ProblemException(
         ProblemType.IDEMPOTENCY_KEY_REUSED,

@@ -20,6 +20,9 @@ public enum ProblemType {
       "request-in-progress",
       HttpStatus.CONFLICT,
       "A request with this Idempotency-Key is still being processed"),
+  STATUS_CONFLICT(
+      "status-conflict", HttpStatus.CONFLICT, "The application's status does not allow this"),
+  INVALID_REQUEST("invalid-request", HttpStatus.BAD_REQUEST, "The request is invalid"),
   NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Not found"),
   METHOD_NOT_ALLOWED("method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
   NOT_ACCEPTABLE("not-acceptable", HttpStatus.NOT_ACCEPTABLE, "Not acceptable"),

@@ -1,0 +1,65 @@
+package gx.enrollment.gateway.application;
+
+import gx.enrollment.gateway.submission.FieldError;
+import gx.enrollment.gateway.web.ProblemException;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@code /api/v1/applications/{id}}: read an application with its status history (我的办件), and
+ * withdraw it (撤回, only while 待受理, with a reason).
+ */
+@RestController
+public class ApplicationsController {
+
+  private static final int MAX_REASON = 500;
+
+  private final ApplicationService applications;
+
+  public ApplicationsController(ApplicationService applications) {
+    this.applications = applications;
+  }
+
+  /** The body of a withdrawal. */
+  public record Withdrawal(@Nullable String reason) {}
+
+  @GetMapping(path = "/api/v1/applications/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+  public Mono<ApplicationView> application(@PathVariable String id) {
+    return applications.view(parse(id));
+  }
+
+  @PostMapping(
+      path = "/api/v1/applications/{id}/withdrawal",
+      consumes = MediaType.APPLICATION_JSON_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  public Mono<ApplicationView> withdraw(
+      @PathVariable String id, @RequestBody Withdrawal withdrawal) {
+    String reason = withdrawal.reason();
+    if (reason == null || reason.isBlank() || reason.length() > MAX_REASON) {
+      return Mono.error(
+          ProblemException.invalidRequest(
+              List.of(
+                  new FieldError(
+                      "reason",
+                      reason == null || reason.isBlank() ? "REQUIRED" : "TOO_LONG",
+                      "reason (撤回原因) is required, at most " + MAX_REASON + " characters"))));
+    }
+    return applications.withdraw(parse(id), reason.strip());
+  }
+
+  private static UUID parse(String id) {
+    try {
+      return UUID.fromString(id);
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.notFound("application " + id.replaceAll("[^0-9a-fA-F-]", "?"));
+    }
+  }
+}
