@@ -137,6 +137,15 @@ class MigrationTests {
           null)
         """
             .formatted(APPLICATION, APPLICATION));
+    ROWS.put(
+        "review_decisions",
+        """
+        insert into review_decisions (decision_id, application_id, decision, reviewer, outcome,
+          from_status, to_status, note, details, received_at)
+        values ('d-1', '%s', 'ACCEPT', 'r-1', 'APPLIED', 'PENDING_ACCEPTANCE', 'IN_PROGRESS',
+          null, '{"supplements": []}', '2025-05-02T09:00:00+08')
+        """
+            .formatted(APPLICATION));
   }
 
   private final EmbeddedPostgresServer postgres = EmbeddedPostgresServer.shared();

@@ -65,6 +65,7 @@ public abstract class StubbedGateway {
     stubs.resetCounters();
     db.sql(
             "truncate applications, application_status_history, consents, verification_reports,"
+                + " review_decisions,"
                 + " source_results, source_query_audit, idempotency_keys, outbox cascade")
         .then()
         .block(Duration.ofSeconds(10));

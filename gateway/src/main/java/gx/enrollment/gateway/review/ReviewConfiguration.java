@@ -1,0 +1,26 @@
+package gx.enrollment.gateway.review;
+
+import gx.enrollment.gateway.application.ApplicationEvents;
+import gx.enrollment.gateway.application.ApplicationStore;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Wires reviewers' decisions. */
+@Configuration(proxyBeanMethods = false)
+public class ReviewConfiguration {
+
+  @Bean
+  ReviewService reviewService(
+      DatabaseClient db,
+      ApplicationStore applications,
+      ApplicationEvents events,
+      TransactionalOperator transactions,
+      JsonMapper json,
+      Clock clock) {
+    return new ReviewService(db, applications, events, transactions, json, clock);
+  }
+}
