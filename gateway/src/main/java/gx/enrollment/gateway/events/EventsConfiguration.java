@@ -26,6 +26,11 @@ public class EventsConfiguration {
   }
 
   @Bean
+  TopicSubscriber topicSubscriber(EventsProperties properties) {
+    return new ReactorKafkaTopicSubscriber(properties.kafka());
+  }
+
+  @Bean
   OutboxRelay outboxRelay(
       DatabaseClient database,
       ReactiveTransactionManager transactionManager,

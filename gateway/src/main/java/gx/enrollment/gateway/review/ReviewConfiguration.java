@@ -2,7 +2,9 @@ package gx.enrollment.gateway.review;
 
 import gx.enrollment.gateway.application.ApplicationEvents;
 import gx.enrollment.gateway.application.ApplicationStore;
+import gx.enrollment.gateway.events.TopicSubscriber;
 import java.time.Clock;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -22,5 +24,17 @@ public class ReviewConfiguration {
       JsonMapper json,
       Clock clock) {
     return new ReviewService(db, applications, events, transactions, json, clock);
+  }
+
+  /**
+   * Off with {@code enrollment.review.consumer.enabled=false} (e.g. where another system decides).
+   */
+  @Bean
+  ReviewDecisionConsumer reviewDecisionConsumer(
+      TopicSubscriber subscriber,
+      ReviewService reviews,
+      JsonMapper json,
+      @Value("${enrollment.review.consumer.enabled:true}") boolean enabled) {
+    return new ReviewDecisionConsumer(subscriber, reviews, json, enabled);
   }
 }

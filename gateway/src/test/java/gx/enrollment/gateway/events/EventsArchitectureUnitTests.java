@@ -21,8 +21,10 @@ class EventsArchitectureUnitTests {
 
   private static final DescribedPredicate<JavaClass> THE_KAFKA_ADAPTER =
       DescribedPredicate.describe(
-          "the Kafka adapter",
-          javaClass -> javaClass.getName().startsWith(ReactorKafkaEventPublisher.class.getName()));
+          "the Kafka adapters",
+          javaClass ->
+              javaClass.getName().startsWith(ReactorKafkaEventPublisher.class.getName())
+                  || javaClass.getName().startsWith(ReactorKafkaTopicSubscriber.class.getName()));
 
   @Test
   void keeps_reactor_kafka_inside_its_adapter() {
@@ -42,7 +44,7 @@ class EventsArchitectureUnitTests {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("org.apache.kafka..")
-        .because("the rest of the gateway talks to the EventPublisher port")
+        .because("the rest of the gateway talks to the EventPublisher and TopicSubscriber ports")
         .check(GATEWAY);
   }
 

@@ -61,6 +61,8 @@ public abstract class StubbedGateway {
 
   @BeforeEach
   void cleanStubsAndDatabase() {
+    // Generous for a shared 2-core machine; deadlines are asserted on the answers themselves.
+    client = client.mutate().responseTimeout(Duration.ofSeconds(30)).build();
     stubs.clearFaults();
     stubs.resetCounters();
     db.sql(
