@@ -261,6 +261,19 @@ public final class ApplicationStore {
                         new StatusConflictException(id, ApplicationStatus.PENDING_ACCEPTANCE)));
   }
 
+  /** The guardian's phone, decrypted, for a notice; empty if there is no such application. */
+  public Mono<String> guardianPhone(UUID id) {
+    return db.sql("select key_id, guardian_phone_cipher from applications where id = :id")
+        .bind("id", id)
+        .map(
+            (row, meta) ->
+                open(
+                    row.get("key_id", String.class),
+                    row.get(GUARDIAN_PHONE, ByteBuffer.class),
+                    GUARDIAN_PHONE))
+        .one();
+  }
+
   /** The application's handle and current status, if it exists. */
   public Mono<StoredStatus> status(UUID id) {
     return db.sql("select reference, client_id, status from applications where id = :id")

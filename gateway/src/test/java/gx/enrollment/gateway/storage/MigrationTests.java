@@ -146,6 +146,15 @@ class MigrationTests {
           null, '{"supplements": []}', '2025-05-02T09:00:00+08')
         """
             .formatted(APPLICATION));
+    ROWS.put(
+        "sms_notifications",
+        """
+        insert into sms_notifications (event_id, application_id, to_status, state, attempts,
+          message_id, last_error, created_at, updated_at)
+        values ('0192a3b4-0000-7000-8000-0000000000f1', '%s', 'IN_PROGRESS', 'SENT', 1,
+          'SMS000000000001', null, '2025-05-02T09:00:01+08', '2025-05-02T09:00:02+08')
+        """
+            .formatted(APPLICATION));
   }
 
   private final EmbeddedPostgresServer postgres = EmbeddedPostgresServer.shared();

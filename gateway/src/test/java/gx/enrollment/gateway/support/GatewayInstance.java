@@ -41,6 +41,8 @@ public final class GatewayInstance implements AutoCloseable {
         properties.put(key + ".token", stubs.token(upstream));
       }
     }
+    properties.put("sms.base-url", stubs.baseUrl(Upstream.SMS));
+    properties.put("sms.token", stubs.token(Upstream.SMS));
     properties.put("server.port", "0");
     properties.put("enrollment.verification.recovery.enabled", "false");
     properties.put("enrollment.events.relay.interval", "100ms");

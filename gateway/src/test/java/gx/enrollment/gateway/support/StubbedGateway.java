@@ -51,6 +51,8 @@ public abstract class StubbedGateway {
       registry.add(key + ".circuit-breaker.minimum-number-of-calls", () -> 1000);
       registry.add(key + ".circuit-breaker.sliding-window-size", () -> 1000);
     }
+    registry.add("sms.base-url", () -> stubs.baseUrl(Upstream.SMS));
+    registry.add("sms.token", () -> stubs.token(Upstream.SMS));
     registry.add("enrollment.verification.deadline", DEADLINE::toString);
     // Tests run the recovery passes themselves, when they want them.
     registry.add("enrollment.verification.recovery.enabled", () -> "false");
@@ -65,9 +67,10 @@ public abstract class StubbedGateway {
     client = client.mutate().responseTimeout(Duration.ofSeconds(30)).build();
     stubs.clearFaults();
     stubs.resetCounters();
+    stubs.clearSentMessages();
     db.sql(
             "truncate applications, application_status_history, consents, verification_reports,"
-                + " review_decisions,"
+                + " review_decisions, sms_notifications,"
                 + " source_results, source_query_audit, idempotency_keys, outbox cascade")
         .then()
         .block(Duration.ofSeconds(10));

@@ -1,0 +1,34 @@
+package gx.enrollment.gateway.notify;
+
+import gx.enrollment.gateway.application.ApplicationStore;
+import gx.enrollment.gateway.events.TopicSubscriber;
+import java.time.Clock;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.web.reactive.function.client.WebClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Wires the SMS notices of status changes. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SmsProperties.class)
+public class NotifyConfiguration {
+
+  @Bean
+  SmsGateway smsGateway(WebClient.Builder webClients, SmsProperties settings) {
+    return new SmsGateway(webClients, settings);
+  }
+
+  @Bean
+  StatusNotifier statusNotifier(
+      TopicSubscriber subscriber,
+      SmsGateway sms,
+      ApplicationStore applications,
+      DatabaseClient db,
+      JsonMapper json,
+      SmsProperties settings,
+      Clock clock) {
+    return new StatusNotifier(subscriber, sms, applications, db, json, settings, clock);
+  }
+}
