@@ -4,9 +4,11 @@ import gx.enrollment.gateway.application.ApplicationStateMachine.Action;
 import gx.enrollment.gateway.application.ApplicationStateMachine.Actor;
 import gx.enrollment.gateway.application.ApplicationStateMachine.Decision;
 import gx.enrollment.gateway.web.ProblemException;
+import gx.enrollment.gateway.web.ProblemType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
@@ -40,6 +42,38 @@ public final class ApplicationService {
   /** 撤回: the parent withdraws the application, with a reason; irreversible. */
   public Mono<ApplicationView> withdraw(UUID id, String reason) {
     return change(id, Action.WITHDRAW, Actor.PARENT, "PARENT", reason).then(view(id));
+  }
+
+  /** 办件结果: only once the application is completed (已办结). */
+  public Mono<ApplicationResult> result(UUID id) {
+    return applications
+        .status(id)
+        .switchIfEmpty(Mono.error(() -> notFound(id)))
+        .flatMap(
+            stored ->
+                stored.status() == ApplicationStatus.COMPLETED
+                    ? applications.result(id)
+                    : Mono.error(
+                        ProblemException.statusConflict(
+                            stored.status().name(),
+                            stored.status().label(),
+                            "the result is out once the application is COMPLETED (已办结); it is "
+                                + stored.status())));
+  }
+
+  /** 办件评价: once per application, any time after it was submitted. */
+  public Mono<Rating> rate(UUID id, int score, @Nullable String comment) {
+    return applications
+        .status(id)
+        .switchIfEmpty(Mono.error(() -> notFound(id)))
+        .flatMap(stored -> applications.rate(id, score, comment, clock.instant()))
+        .switchIfEmpty(
+            Mono.error(
+                () ->
+                    new ProblemException(
+                        ProblemType.ALREADY_RATED,
+                        "this application has been rated already; a rating is given once",
+                        java.util.List.of())));
   }
 
   private Mono<Void> change(UUID id, Action action, Actor actor, String actorName, String reason) {

@@ -261,6 +261,49 @@ public final class ApplicationStore {
                         new StatusConflictException(id, ApplicationStatus.PENDING_ACCEPTANCE)));
   }
 
+  /** The admission result recorded by the decision that completed the application. */
+  public Mono<ApplicationResult> result(UUID id) {
+    return db.sql(
+            """
+            select a.reference, d.details, d.note, d.received_at
+            from applications a join review_decisions d on d.application_id = a.id
+            where a.id = :id and d.outcome = 'APPLIED' and d.to_status = 'COMPLETED'
+            order by d.received_at desc limit 1
+            """)
+        .bind("id", id)
+        .map(
+            (row, meta) -> {
+              var details = json.readTree(row.get("details", Json.class).asString());
+              return new ApplicationResult(
+                  id,
+                  row.get("reference", String.class),
+                  details.path("admitted").asBoolean(false),
+                  details.path("school").isTextual() ? details.path("school").asText() : null,
+                  row.get("note", String.class),
+                  row.get("received_at", OffsetDateTime.class));
+            })
+        .one();
+  }
+
+  /** Stores the rating unless one exists; empty when the application was rated already. */
+  public Mono<Rating> rate(UUID id, int score, @Nullable String comment, Instant now) {
+    return db.sql(
+            """
+            insert into ratings (application_id, score, comment, rated_at)
+            values (:id, :score, :comment, :now)
+            on conflict (application_id) do nothing
+            returning rated_at
+            """)
+        .bind("id", id)
+        .bind("score", score)
+        .bind("comment", Parameter.fromOrEmpty(comment, String.class))
+        .bind("now", at(now))
+        .map(
+            (row, meta) ->
+                new Rating(id, score, comment, row.get("rated_at", OffsetDateTime.class)))
+        .one();
+  }
+
   /** The guardian's phone, decrypted, for a notice; empty if there is no such application. */
   public Mono<String> guardianPhone(UUID id) {
     return db.sql("select key_id, guardian_phone_cipher from applications where id = :id")

@@ -31,6 +31,40 @@ public class ApplicationsController {
   /** The body of a withdrawal. */
   public record Withdrawal(@Nullable String reason) {}
 
+  /** The body of a rating. */
+  public record RatingRequest(@Nullable Integer score, @Nullable String comment) {}
+
+  /** 办件结果: the admission result, once the application is 已办结. */
+  @GetMapping(
+      path = "/api/v1/applications/{id}/result",
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  public Mono<ApplicationResult> result(@PathVariable String id) {
+    return applications.result(parse(id));
+  }
+
+  /** 办件评价: 1 to 5 and an optional comment, once. */
+  @PostMapping(
+      path = "/api/v1/applications/{id}/rating",
+      consumes = MediaType.APPLICATION_JSON_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  public Mono<Rating> rate(@PathVariable String id, @RequestBody RatingRequest rating) {
+    Integer score = rating.score();
+    String comment = rating.comment();
+    List<FieldError> errors = new java.util.ArrayList<>();
+    if (score == null || score < 1 || score > 5) {
+      errors.add(new FieldError("score", "OUT_OF_RANGE", "score must be 1 to 5"));
+    }
+    if (comment != null && comment.length() > MAX_REASON) {
+      errors.add(
+          new FieldError("comment", "TOO_LONG", "comment is over " + MAX_REASON + " characters"));
+    }
+    if (!errors.isEmpty()) {
+      return Mono.error(ProblemException.invalidRequest(errors));
+    }
+    return applications.rate(
+        parse(id), score, comment == null || comment.isBlank() ? null : comment.strip());
+  }
+
   @GetMapping(path = "/api/v1/applications/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
   public Mono<ApplicationView> application(@PathVariable String id) {
     return applications.view(parse(id));

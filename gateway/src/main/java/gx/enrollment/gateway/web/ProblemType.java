@@ -23,6 +23,7 @@ public enum ProblemType {
   STATUS_CONFLICT(
       "status-conflict", HttpStatus.CONFLICT, "The application's status does not allow this"),
   INVALID_REQUEST("invalid-request", HttpStatus.BAD_REQUEST, "The request is invalid"),
+  ALREADY_RATED("already-rated", HttpStatus.CONFLICT, "The application has been rated already"),
   NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Not found"),
   METHOD_NOT_ALLOWED("method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
   NOT_ACCEPTABLE("not-acceptable", HttpStatus.NOT_ACCEPTABLE, "Not acceptable"),

@@ -99,6 +99,49 @@ class ApplicationsEndpointTests extends StubbedGateway {
   }
 
   @Test
+  void shows_the_result_once_completed_and_not_before() {
+    String id = submit(stubs.population().family("local-simple"));
+    EntityExchangeResult<JsonNode> early = result(id);
+    review(id, Map.of("decisionId", "r1-" + id, "decision", "ACCEPT"));
+    review(
+        id,
+        Map.of(
+            "decisionId",
+            "r2-" + id,
+            "decision",
+            "COMPLETE",
+            "admitted",
+            true,
+            "school",
+            "忻城县实验小学"));
+
+    JsonNode done = result(id).getResponseBody();
+
+    assertThat(early.getStatus().value()).isEqualTo(409);
+    assertThat(early.getResponseBody().get("currentStatus").asText())
+        .isEqualTo("PENDING_ACCEPTANCE");
+    assertThat(done.get("admitted").asBoolean()).isTrue();
+    assertThat(done.get("school").asText()).isEqualTo("忻城县实验小学");
+  }
+
+  @Test
+  void takes_one_rating_per_application() {
+    String id = submit(stubs.population().family("junior-local"));
+
+    EntityExchangeResult<JsonNode> first = rate(id, Map.of("score", 5, "comment", "一次都不用跑"));
+    EntityExchangeResult<JsonNode> second = rate(id, Map.of("score", 1));
+    EntityExchangeResult<JsonNode> outOfRange = rate(id, Map.of("score", 6));
+
+    assertThat(first.getStatus().value()).isEqualTo(200);
+    assertThat(first.getResponseBody().get("score").asInt()).isEqualTo(5);
+    assertThat(second.getStatus().value()).isEqualTo(409);
+    assertThat(second.getResponseBody().get("type").asText()).endsWith("/already-rated");
+    assertThat(outOfRange.getStatus().value()).isEqualTo(400);
+    assertThat(value("select score from ratings where application_id = '" + id + "'"))
+        .isEqualTo("5");
+  }
+
+  @Test
   void answers_404_for_an_application_that_does_not_exist() {
     assertThat(get(UUID.randomUUID().toString()).getStatus().value()).isEqualTo(404);
     assertThat(get("not-a-uuid").getStatus().value()).isEqualTo(404);
@@ -120,6 +163,40 @@ class ApplicationsEndpointTests extends StubbedGateway {
         .getResponseBody()
         .get("applicationId")
         .asText();
+  }
+
+  private EntityExchangeResult<JsonNode> result(String id) {
+    return client
+        .get()
+        .uri("/api/v1/applications/{id}/result", id)
+        .exchange()
+        .expectBody(JsonNode.class)
+        .returnResult();
+  }
+
+  private EntityExchangeResult<JsonNode> rate(String id, Map<String, Object> body) {
+    return client
+        .post()
+        .uri("/api/v1/applications/{id}/rating", id)
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(body)
+        .exchange()
+        .expectBody(JsonNode.class)
+        .returnResult();
+  }
+
+  private void review(String id, Map<String, Object> decision) {
+    Map<String, Object> body = new java.util.HashMap<>(decision);
+    body.put("applicationId", id);
+    body.put("reviewer", "r-1");
+    client
+        .post()
+        .uri("/api/v1/review/decisions")
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(body)
+        .exchange()
+        .expectStatus()
+        .isOk();
   }
 
   private EntityExchangeResult<JsonNode> get(String id) {

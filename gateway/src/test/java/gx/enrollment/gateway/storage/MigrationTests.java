@@ -155,6 +155,13 @@ class MigrationTests {
           'SMS000000000001', null, '2025-05-02T09:00:01+08', '2025-05-02T09:00:02+08')
         """
             .formatted(APPLICATION));
+    ROWS.put(
+        "ratings",
+        """
+        insert into ratings (application_id, score, comment, rated_at)
+        values ('%s', 5, '很方便', '2025-05-03T10:00:00+08')
+        """
+            .formatted(APPLICATION));
   }
 
   private final EmbeddedPostgresServer postgres = EmbeddedPostgresServer.shared();
