@@ -123,6 +123,11 @@ public class VerificationConfiguration {
   }
 
   @Bean
+  Submitter submitter(SubmissionValidator validator, SubmissionService submissions) {
+    return new Submitter(validator, submissions);
+  }
+
+  @Bean
   VerificationRecovery verificationRecovery(
       ApplicationStore applications,
       SubmissionValidator validator,

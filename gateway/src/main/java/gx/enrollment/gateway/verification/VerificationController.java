@@ -1,12 +1,6 @@
 package gx.enrollment.gateway.verification;
 
-import gx.enrollment.gateway.submission.FieldError;
-import gx.enrollment.gateway.submission.Submission;
 import gx.enrollment.gateway.submission.SubmissionRequest;
-import gx.enrollment.gateway.submission.SubmissionValidator;
-import gx.enrollment.gateway.web.ProblemException;
-import java.util.List;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -18,25 +12,15 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@code POST /api/v1/verifications}: validate everything first and name every bad field; refuse an
- * online submission without consent before any source is asked; then verify.
+ * online submission without consent before any source is asked; then store, verify and answer.
  */
 @RestController
 public class VerificationController {
 
-  /**
-   * Who calls, until client authentication arrives at the edge: every caller is one client, so
-   * idempotency keys share one space.
-   */
-  static final String UNAUTHENTICATED_CLIENT = "unauthenticated";
+  private final Submitter submitter;
 
-  private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
-
-  private final SubmissionValidator validator;
-  private final SubmissionService submissions;
-
-  public VerificationController(SubmissionValidator validator, SubmissionService submissions) {
-    this.validator = validator;
-    this.submissions = submissions;
+  public VerificationController(Submitter submitter) {
+    this.submitter = submitter;
   }
 
   @PostMapping(
@@ -46,32 +30,6 @@ public class VerificationController {
   public Mono<ResponseEntity<String>> verify(
       @RequestBody SubmissionRequest request,
       @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey) {
-    if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
-      return Mono.error(
-          ProblemException.invalidSubmission(
-              List.of(
-                  new FieldError(
-                      "Idempotency-Key",
-                      "INVALID_FORMAT",
-                      "Idempotency-Key must be 1 to 200 visible ASCII characters"))));
-    }
-    SubmissionValidator.Outcome outcome = validator.validate(request);
-    if (outcome instanceof SubmissionValidator.Outcome.Invalid invalid) {
-      return Mono.error(ProblemException.invalidSubmission(invalid.errors()));
-    }
-    Submission submission = ((SubmissionValidator.Outcome.Valid) outcome).submission();
-    if (!submission.mayQuerySources()) {
-      return Mono.error(ProblemException.consentRequired());
-    }
-    return submissions
-        .submit(request, submission, UNAUTHENTICATED_CLIENT, idempotencyKey)
-        .map(
-            answer ->
-                ResponseEntity.status(answer.status())
-                    .contentType(
-                        answer.status() < 400
-                            ? MediaType.APPLICATION_JSON
-                            : MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(answer.body()));
+    return submitter.submit(request, idempotencyKey);
   }
 }

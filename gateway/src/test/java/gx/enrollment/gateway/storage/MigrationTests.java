@@ -162,6 +162,15 @@ class MigrationTests {
         values ('%s', 5, '很方便', '2025-05-03T10:00:00+08')
         """
             .formatted(APPLICATION));
+    ROWS.put(
+        "drafts",
+        """
+        insert into drafts (id, client_id, key_id, form_cipher, copied_from, submitted_as,
+          created_at, updated_at)
+        values ('0192a3b4-0000-7000-8000-0000000000d1', 'portal', 'dev-1', '\\x00', '%s', null,
+          '2025-05-04T10:00:00+08', '2025-05-04T10:00:00+08')
+        """
+            .formatted(APPLICATION));
   }
 
   private final EmbeddedPostgresServer postgres = EmbeddedPostgresServer.shared();

@@ -1,0 +1,174 @@
+package gx.enrollment.gateway.draft;
+
+import gx.enrollment.gateway.application.ApplicationStatus;
+import gx.enrollment.gateway.application.ApplicationStore;
+import gx.enrollment.gateway.ids.TimeOrderedIds;
+import gx.enrollment.gateway.submission.SubmissionRequest;
+import gx.enrollment.gateway.verification.Submitter;
+import gx.enrollment.gateway.web.ProblemException;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Drafts under {@code /api/v1/applications/drafts}: create one with any part of the form, save it
+ * again at any step, read it back, and submit it — which checks it whole, like the verification
+ * endpoint, and turns it into an application. {@code POST /api/v1/applications/{id}/resubmission}
+ * (再办一单) copies a returned or withdrawn application into a new draft.
+ */
+@RestController
+public class DraftsController {
+
+  private static final Set<ApplicationStatus> RESUBMITTABLE =
+      EnumSet.of(ApplicationStatus.RETURNED, ApplicationStatus.WITHDRAWN);
+
+  private final DraftStore drafts;
+  private final ApplicationStore applications;
+  private final Submitter submitter;
+  private final JsonMapper json;
+  private final Clock clock;
+
+  public DraftsController(
+      DraftStore drafts,
+      ApplicationStore applications,
+      Submitter submitter,
+      JsonMapper json,
+      Clock clock) {
+    this.drafts = drafts;
+    this.applications = applications;
+    this.submitter = submitter;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  @PostMapping(
+      path = "/api/v1/applications/drafts",
+      consumes = MediaType.APPLICATION_JSON_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  public Mono<ResponseEntity<DraftStore.Draft>> create(@RequestBody SubmissionRequest form) {
+    return drafts
+        .create(
+            TimeOrderedIds.next(), Submitter.UNAUTHENTICATED_CLIENT, form, null, clock.instant())
+        .map(draft -> ResponseEntity.status(HttpStatus.CREATED).body(draft));
+  }
+
+  @PutMapping(
+      path = "/api/v1/applications/drafts/{id}",
+      consumes = MediaType.APPLICATION_JSON_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  public Mono<DraftStore.Draft> save(@PathVariable String id, @RequestBody SubmissionRequest form) {
+    UUID draftId = parse(id);
+    return drafts
+        .update(draftId, form, clock.instant())
+        .switchIfEmpty(Mono.defer(() -> refuseClosed(draftId)));
+  }
+
+  @GetMapping(
+      path = "/api/v1/applications/drafts/{id}",
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  public Mono<DraftStore.Draft> draft(@PathVariable String id) {
+    UUID draftId = parse(id);
+    return drafts.find(draftId).switchIfEmpty(Mono.error(() -> notFound(draftId)));
+  }
+
+  @PostMapping(
+      path = "/api/v1/applications/drafts/{id}/submission",
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  public Mono<ResponseEntity<String>> submit(
+      @PathVariable String id,
+      @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey) {
+    UUID draftId = parse(id);
+    return drafts
+        .find(draftId)
+        .switchIfEmpty(Mono.error(() -> notFound(draftId)))
+        .flatMap(
+            draft ->
+                draft.submittedAs() != null && idempotencyKey == null
+                    ? refuseClosed(draftId).then(Mono.<ResponseEntity<String>>empty())
+                    : submitter
+                        .submit(draft.form(), idempotencyKey)
+                        .flatMap(answer -> recordSubmitted(draftId, answer)));
+  }
+
+  @PostMapping(
+      path = "/api/v1/applications/{id}/resubmission",
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  public Mono<ResponseEntity<DraftStore.Draft>> resubmit(@PathVariable String id) {
+    UUID applicationId = parse(id);
+    return applications
+        .loadForm(applicationId)
+        .switchIfEmpty(Mono.error(() -> ProblemException.notFound("application " + applicationId)))
+        .flatMap(
+            stored -> {
+              if (!RESUBMITTABLE.contains(stored.status())) {
+                return Mono.error(
+                    ProblemException.statusConflict(
+                        stored.status().name(),
+                        stored.status().label(),
+                        "再办一单 copies a RETURNED or WITHDRAWN application; this one is "
+                            + stored.status()));
+              }
+              return drafts.create(
+                  TimeOrderedIds.next(),
+                  stored.application().clientId(),
+                  stored.form(),
+                  applicationId,
+                  clock.instant());
+            })
+        .map(draft -> ResponseEntity.status(HttpStatus.CREATED).body(draft));
+  }
+
+  private Mono<ResponseEntity<String>> recordSubmitted(
+      UUID draftId, ResponseEntity<String> answer) {
+    if (!answer.getStatusCode().is2xxSuccessful() || answer.getBody() == null) {
+      return Mono.just(answer);
+    }
+    UUID applicationId =
+        UUID.fromString(json.readTree(answer.getBody()).path("applicationId").asText());
+    return drafts.markSubmitted(draftId, applicationId, clock.instant()).thenReturn(answer);
+  }
+
+  private <T> Mono<T> refuseClosed(UUID draftId) {
+    return drafts
+        .find(draftId)
+        .switchIfEmpty(Mono.error(() -> notFound(draftId)))
+        .flatMap(
+            draft ->
+                Mono.error(
+                    ProblemException.statusConflict(
+                        "SUBMITTED",
+                        "已提交",
+                        "draft "
+                            + draftId
+                            + " was submitted as application "
+                            + draft.submittedAs()
+                            + "; it can no longer change")));
+  }
+
+  private static ProblemException notFound(UUID draftId) {
+    return ProblemException.notFound("draft " + draftId);
+  }
+
+  private static UUID parse(String id) {
+    try {
+      return UUID.fromString(id);
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.notFound(
+          "draft or application " + id.replaceAll("[^0-9a-fA-F-]", "?"));
+    }
+  }
+}
