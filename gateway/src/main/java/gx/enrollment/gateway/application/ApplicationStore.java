@@ -115,6 +115,45 @@ public final class ApplicationStore {
                     .thenReturn(new StoredApplication(id, reference, clientId)));
   }
 
+  /**
+   * Replaces the form of an application waiting for a supplement (补齐补正) by the corrected one, for
+   * the same child; signals {@link StatusConflictException} when it is no longer waiting for it,
+   * and empties when the corrected form names another child.
+   */
+  public Mono<Boolean> replaceForm(
+      UUID id, Submission submission, SubmissionRequest form, Instant now) {
+    var child = protector.seal(submission.student().idNumber().value(), CHILD_ID);
+    var guardian = protector.seal(submission.guardian().idNumber().value(), GUARDIAN_ID);
+    var phone = protector.seal(submission.guardian().phone(), GUARDIAN_PHONE);
+    return db.sql(
+            """
+            update applications set form_type = :form, region_code = :region, stage = :stage,
+              channel = :channel, child_id_cipher = :childCipher,
+              guardian_id_hash = :guardianHash, guardian_id_cipher = :guardianCipher,
+              guardian_phone_cipher = :phoneCipher, key_id = :keyId, form = :formJson,
+              updated_at = :now
+            where id = :id and status = 'NEEDS_SUPPLEMENT' and child_id_hash = :childHash
+              and school_year = :year
+            """)
+        .bind("form", submission.formType().name())
+        .bind("region", submission.area().code())
+        .bind("stage", submission.stage().name())
+        .bind("channel", submission.channel().name())
+        .bind("childCipher", bytes(child.ciphertext()))
+        .bind("guardianHash", bytes(protector.hash(submission.guardian().idNumber().value())))
+        .bind("guardianCipher", bytes(guardian.ciphertext()))
+        .bind("phoneCipher", bytes(phone.ciphertext()))
+        .bind("keyId", child.keyId())
+        .bind("formJson", Json.of(json.writeValueAsString(withoutIdentifiers(form))))
+        .bind("now", at(now))
+        .bind("id", id)
+        .bind("childHash", bytes(childHash(submission)))
+        .bind("year", submission.schoolYear())
+        .fetch()
+        .rowsUpdated()
+        .map(updated -> updated == 1);
+  }
+
   /** The keyed hash of the child's ID number, as the uniqueness index and lookups use it. */
   public byte[] childHash(Submission submission) {
     return protector.hash(submission.student().idNumber().value());

@@ -177,6 +177,60 @@ public final class SubmissionService {
                 .as(transactions::transactional));
   }
 
+  /**
+   * 补齐补正: the parent's corrected form of an application waiting for a supplement is stored,
+   * verified again, and the application goes back to {@code PENDING_ACCEPTANCE}; refused with
+   * {@code 409} when the application is not waiting for a supplement, and with {@code 400} when the
+   * correction names another child or school year (that is another application).
+   */
+  public Mono<Answer> supplement(
+      StoredApplication stored, SubmissionRequest form, Submission submission) {
+    return verifications
+        .verify(submission)
+        .flatMap(
+            report -> {
+              Instant now = clock.instant();
+              VerificationAnswer answer =
+                  VerificationAnswer.of(stored, ApplicationStatus.PENDING_ACCEPTANCE, report);
+              String body = json.writeValueAsString(answer);
+              return applications
+                  .replaceForm(stored.id(), submission, form, now)
+                  .flatMap(
+                      replaced ->
+                          replaced
+                              ? Mono.<Void>empty()
+                              : Mono.error(
+                                  ProblemException.invalidSubmission(
+                                      java.util.List.of(
+                                          new gx.enrollment.gateway.submission.FieldError(
+                                              "student.idNumber",
+                                              "NOT_THE_SAME_CHILD",
+                                              "a supplement corrects this application: the child"
+                                                  + " and the school year cannot change, or the"
+                                                  + " application is no longer waiting for a"
+                                                  + " supplement")))))
+                  .then(records.save(stored.id(), stored.clientId(), submission, report))
+                  .then(
+                      applications.changeStatus(
+                          stored.id(),
+                          ApplicationStatus.NEEDS_SUPPLEMENT,
+                          ApplicationStatus.PENDING_ACCEPTANCE,
+                          "PARENT",
+                          "supplemented; verified: " + report.outcome(),
+                          now))
+                  .then(events.verificationCompleted(stored, report))
+                  .then(
+                      events.statusChanged(
+                          stored,
+                          ApplicationStatus.NEEDS_SUPPLEMENT,
+                          ApplicationStatus.PENDING_ACCEPTANCE,
+                          "PARENT",
+                          now))
+                  .as(transactions::transactional)
+                  .thenReturn(new Answer(200, body));
+            });
+  }
+
   private Mono<StoredApplication> refuseDuplicate(Submission submission) {
     return applications
         .findActive(submission.schoolYear(), applications.childHash(submission))

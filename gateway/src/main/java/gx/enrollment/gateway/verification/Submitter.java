@@ -46,6 +46,18 @@ public final class Submitter {
                       "INVALID_FORMAT",
                       "Idempotency-Key must be 1 to 200 visible ASCII characters"))));
     }
+    return validated(request)
+        .flatMap(
+            submission ->
+                submissions.submit(request, submission, UNAUTHENTICATED_CLIENT, idempotencyKey))
+        .map(Submitter::response);
+  }
+
+  /**
+   * The valid submission, or the refusal: {@code 400} naming every bad field, {@code 403} for an
+   * online submission without consent.
+   */
+  public Mono<Submission> validated(SubmissionRequest request) {
     SubmissionValidator.Outcome outcome = validator.validate(request);
     if (outcome instanceof SubmissionValidator.Outcome.Invalid invalid) {
       return Mono.error(ProblemException.invalidSubmission(invalid.errors()));
@@ -54,15 +66,14 @@ public final class Submitter {
     if (!submission.mayQuerySources()) {
       return Mono.error(ProblemException.consentRequired());
     }
-    return submissions
-        .submit(request, submission, UNAUTHENTICATED_CLIENT, idempotencyKey)
-        .map(
-            answer ->
-                ResponseEntity.status(answer.status())
-                    .contentType(
-                        answer.status() < 400
-                            ? MediaType.APPLICATION_JSON
-                            : MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(answer.body()));
+    return Mono.just(submission);
+  }
+
+  /** An answer as the client receives it: JSON, or problem JSON for a refusal. */
+  static ResponseEntity<String> response(SubmissionService.Answer answer) {
+    return ResponseEntity.status(answer.status())
+        .contentType(
+            answer.status() < 400 ? MediaType.APPLICATION_JSON : MediaType.APPLICATION_PROBLEM_JSON)
+        .body(answer.body());
   }
 }

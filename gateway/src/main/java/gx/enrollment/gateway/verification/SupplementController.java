@@ -1,0 +1,72 @@
+package gx.enrollment.gateway.verification;
+
+import gx.enrollment.gateway.application.ApplicationStateMachine;
+import gx.enrollment.gateway.application.ApplicationStateMachine.Action;
+import gx.enrollment.gateway.application.ApplicationStateMachine.Actor;
+import gx.enrollment.gateway.application.ApplicationStateMachine.Decision;
+import gx.enrollment.gateway.application.ApplicationStore;
+import gx.enrollment.gateway.submission.SubmissionRequest;
+import gx.enrollment.gateway.web.ProblemException;
+import java.util.UUID;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@code POST /api/v1/applications/{id}/supplement} (补齐补正): while an application waits for a
+ * supplement (待补正), the parent sends the corrected form — same child, same school year — which is
+ * checked whole, verified again and stored; the application goes back to 待受理.
+ */
+@RestController
+public class SupplementController {
+
+  private final ApplicationStore applications;
+  private final Submitter submitter;
+  private final SubmissionService submissions;
+
+  public SupplementController(
+      ApplicationStore applications, Submitter submitter, SubmissionService submissions) {
+    this.applications = applications;
+    this.submitter = submitter;
+    this.submissions = submissions;
+  }
+
+  @PostMapping(
+      path = "/api/v1/applications/{id}/supplement",
+      consumes = MediaType.APPLICATION_JSON_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  public Mono<ResponseEntity<String>> supplement(
+      @PathVariable String id, @RequestBody SubmissionRequest form) {
+    UUID applicationId = parse(id);
+    return applications
+        .status(applicationId)
+        .switchIfEmpty(Mono.error(() -> ProblemException.notFound("application " + applicationId)))
+        .flatMap(
+            stored -> {
+              Decision decision =
+                  ApplicationStateMachine.decide(stored.status(), Action.SUPPLEMENT, Actor.PARENT);
+              if (decision instanceof Decision.Refused refused) {
+                return Mono.error(
+                    ProblemException.statusConflict(
+                        refused.current().name(), refused.current().label(), refused.reason()));
+              }
+              return submitter
+                  .validated(form)
+                  .flatMap(
+                      submission -> submissions.supplement(stored.application(), form, submission));
+            })
+        .map(Submitter::response);
+  }
+
+  private static UUID parse(String id) {
+    try {
+      return UUID.fromString(id);
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.notFound("application " + id.replaceAll("[^0-9a-fA-F-]", "?"));
+    }
+  }
+}
