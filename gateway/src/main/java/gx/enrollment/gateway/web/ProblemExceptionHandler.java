@@ -1,10 +1,10 @@
 package gx.enrollment.gateway.web;
 
+import gx.enrollment.gateway.ids.TimeOrderedIds;
 import gx.enrollment.gateway.submission.FieldError;
 import io.r2dbc.spi.R2dbcNonTransientResourceException;
 import io.r2dbc.spi.R2dbcTransientResourceException;
 import java.util.List;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
@@ -94,7 +94,7 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
     if (error instanceof ErrorResponse framework) {
       return fromFramework(framework);
     }
-    String incident = UUID.randomUUID().toString();
+    String incident = TimeOrderedIds.next().toString();
     log.error(
         "unexpected error {} on {} {}",
         incident,

@@ -4,8 +4,10 @@ import reactor.blockhound.BlockHound;
 import reactor.blockhound.integration.BlockHoundIntegration;
 
 /**
- * What BlockHound may let pass in tests: Jackson's type caches take a lock the first time a type is
- * (de)serialized, a one-time wait per type and JVM, not blocking I/O.
+ * What BlockHound may let pass in tests, because it is a short lock and not blocking I/O: Jackson's
+ * type caches lock the first time a type is (de)serialized; Netty's adaptive allocator locks when
+ * buffers are freed under contention (line/armeria#6344); uuid-creator's time-ordered factory
+ * guards its last timestamp with a lock that a burst of requests may briefly wait for.
  */
 public class KnownWaitsIntegration implements BlockHoundIntegration {
 
@@ -18,9 +20,10 @@ public class KnownWaitsIntegration implements BlockHoundIntegration {
             "tools.jackson.databind.ser.SerializerCache", "addAndResolveNonTypedSerializer")
         .allowBlockingCallsInside(
             "tools.jackson.databind.ser.SerializerCache", "addAndResolveTypedSerializer")
-        // Netty's adaptive allocator briefly takes a StampedLock when buffers are freed under
-        // contention; a lock held for a few instructions, not I/O (line/armeria#6344).
         .allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$Magazine", "free")
-        .allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$MagazineGroup", "free");
+        .allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$MagazineGroup", "free")
+        .allowBlockingCallsInside(
+            "com.github.f4b6a3.uuid.factory.standard.TimeOrderedEpochFactory$UuidFunction",
+            "apply");
   }
 }
