@@ -23,9 +23,9 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
   private final EmbeddedKafkaKraftBroker broker;
   private final int port;
 
-  private EmbeddedKafkaServer(int port) {
+  private EmbeddedKafkaServer(int port, String... topics) {
     this.port = port;
-    this.broker = new EmbeddedKafkaKraftBroker(1, 1, TOPICS);
+    this.broker = new EmbeddedKafkaKraftBroker(1, 1, topics);
     // The test kit binds its own listeners to ephemeral ports whatever kafkaPorts says; a third,
     // named listener is what really listens on the chosen port.
     broker.brokerProperties(
@@ -45,12 +45,17 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
   /** The broker of this JVM, started on first use. */
   public static synchronized EmbeddedKafkaServer shared() {
     if (shared == null) {
-      shared = start(freePort());
+      shared = new EmbeddedKafkaServer(freePort(), TOPICS);
+      shared.broker.afterPropertiesSet();
     }
     return shared;
   }
 
-  /** A new broker on {@code port}; the caller closes it. */
+  /**
+   * A new broker on {@code port}, for clients that already wait for it; the caller closes it. It
+   * creates no topic itself — those clients' first requests create them (auto-creation is on), and
+   * creating them here too would race with that.
+   */
   public static EmbeddedKafkaServer start(int port) {
     EmbeddedKafkaServer server = new EmbeddedKafkaServer(port);
     server.broker.afterPropertiesSet();
