@@ -1,9 +1,9 @@
 package gx.enrollment.gateway.application;
 
 import gx.enrollment.gateway.submission.FieldError;
+import gx.enrollment.gateway.web.PathIds;
 import gx.enrollment.gateway.web.ProblemException;
 import java.util.List;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,7 +39,7 @@ public class ApplicationsController {
       path = "/api/v1/applications/{id}/result",
       produces = MediaType.APPLICATION_JSON_VALUE)
   public Mono<ApplicationResult> result(@PathVariable String id) {
-    return applications.result(parse(id));
+    return applications.result(PathIds.uuid(id, "application"));
   }
 
   /** 办件评价: 1 to 5 and an optional comment, once. */
@@ -62,12 +62,14 @@ public class ApplicationsController {
       return Mono.error(ProblemException.invalidRequest(errors));
     }
     return applications.rate(
-        parse(id), score, comment == null || comment.isBlank() ? null : comment.strip());
+        PathIds.uuid(id, "application"),
+        score,
+        comment == null || comment.isBlank() ? null : comment.strip());
   }
 
   @GetMapping(path = "/api/v1/applications/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
   public Mono<ApplicationView> application(@PathVariable String id) {
-    return applications.view(parse(id));
+    return applications.view(PathIds.uuid(id, "application"));
   }
 
   @PostMapping(
@@ -86,14 +88,6 @@ public class ApplicationsController {
                       reason == null || reason.isBlank() ? "REQUIRED" : "TOO_LONG",
                       "reason (撤回原因) is required, at most " + MAX_REASON + " characters"))));
     }
-    return applications.withdraw(parse(id), reason.strip());
-  }
-
-  private static UUID parse(String id) {
-    try {
-      return UUID.fromString(id);
-    } catch (IllegalArgumentException e) {
-      throw ProblemException.notFound("application " + id.replaceAll("[^0-9a-fA-F-]", "?"));
-    }
+    return applications.withdraw(PathIds.uuid(id, "application"), reason.strip());
   }
 }

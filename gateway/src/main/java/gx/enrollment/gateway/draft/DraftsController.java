@@ -5,6 +5,7 @@ import gx.enrollment.gateway.application.ApplicationStore;
 import gx.enrollment.gateway.ids.TimeOrderedIds;
 import gx.enrollment.gateway.submission.SubmissionRequest;
 import gx.enrollment.gateway.verification.Submitter;
+import gx.enrollment.gateway.web.PathIds;
 import gx.enrollment.gateway.web.ProblemException;
 import java.time.Clock;
 import java.util.EnumSet;
@@ -71,7 +72,7 @@ public class DraftsController {
       consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
   public Mono<DraftStore.Draft> save(@PathVariable String id, @RequestBody SubmissionRequest form) {
-    UUID draftId = parse(id);
+    UUID draftId = PathIds.uuid(id, "draft");
     return drafts
         .update(draftId, form, clock.instant())
         .switchIfEmpty(Mono.defer(() -> refuseClosed(draftId)));
@@ -81,7 +82,7 @@ public class DraftsController {
       path = "/api/v1/applications/drafts/{id}",
       produces = MediaType.APPLICATION_JSON_VALUE)
   public Mono<DraftStore.Draft> draft(@PathVariable String id) {
-    UUID draftId = parse(id);
+    UUID draftId = PathIds.uuid(id, "draft");
     return drafts.find(draftId).switchIfEmpty(Mono.error(() -> notFound(draftId)));
   }
 
@@ -91,7 +92,7 @@ public class DraftsController {
   public Mono<ResponseEntity<String>> submit(
       @PathVariable String id,
       @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey) {
-    UUID draftId = parse(id);
+    UUID draftId = PathIds.uuid(id, "draft");
     return drafts
         .find(draftId)
         .switchIfEmpty(Mono.error(() -> notFound(draftId)))
@@ -108,7 +109,7 @@ public class DraftsController {
       path = "/api/v1/applications/{id}/resubmission",
       produces = MediaType.APPLICATION_JSON_VALUE)
   public Mono<ResponseEntity<DraftStore.Draft>> resubmit(@PathVariable String id) {
-    UUID applicationId = parse(id);
+    UUID applicationId = PathIds.uuid(id, "application");
     return applications
         .loadForm(applicationId)
         .switchIfEmpty(Mono.error(() -> ProblemException.notFound("application " + applicationId)))
@@ -161,14 +162,5 @@ public class DraftsController {
 
   private static ProblemException notFound(UUID draftId) {
     return ProblemException.notFound("draft " + draftId);
-  }
-
-  private static UUID parse(String id) {
-    try {
-      return UUID.fromString(id);
-    } catch (IllegalArgumentException e) {
-      throw ProblemException.notFound(
-          "draft or application " + id.replaceAll("[^0-9a-fA-F-]", "?"));
-    }
   }
 }

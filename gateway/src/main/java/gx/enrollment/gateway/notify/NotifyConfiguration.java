@@ -1,6 +1,8 @@
 package gx.enrollment.gateway.notify;
 
 import gx.enrollment.gateway.application.ApplicationStore;
+import gx.enrollment.gateway.events.EventTopics;
+import gx.enrollment.gateway.events.TopicConsumer;
 import gx.enrollment.gateway.events.TopicSubscriber;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -21,7 +23,7 @@ public class NotifyConfiguration {
   }
 
   @Bean
-  StatusNotifier statusNotifier(
+  TopicConsumer statusNotifier(
       TopicSubscriber subscriber,
       SmsGateway sms,
       ApplicationStore applications,
@@ -29,6 +31,12 @@ public class NotifyConfiguration {
       JsonMapper json,
       SmsProperties settings,
       Clock clock) {
-    return new StatusNotifier(subscriber, sms, applications, db, json, settings, clock);
+    StatusNotifier notifier = new StatusNotifier(sms, applications, db, json, settings, clock);
+    return new TopicConsumer(
+        subscriber,
+        EventTopics.APPLICATION_STATUS_CHANGED,
+        StatusNotifier.GROUP,
+        notifier::handle,
+        settings.enabled());
   }
 }

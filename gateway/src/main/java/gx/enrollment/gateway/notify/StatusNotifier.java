@@ -2,11 +2,8 @@ package gx.enrollment.gateway.notify;
 
 import gx.enrollment.connectors.IdNumbers;
 import gx.enrollment.gateway.application.ApplicationStore;
-import gx.enrollment.gateway.events.EventTopics;
 import gx.enrollment.gateway.events.InboundMessage;
-import gx.enrollment.gateway.events.TopicSubscriber;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,13 +11,10 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
-import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,30 +28,26 @@ import tools.jackson.databind.json.JsonMapper;
  * operator rather than sent again. A notice the gateway refused ({@code FAILED}, known not sent) is
  * sent again, up to {@code sms.max-attempts}.
  */
-public final class StatusNotifier implements SmartLifecycle {
+public final class StatusNotifier {
 
-  static final String GROUP = "enrollment-gateway-sms";
+  public static final String GROUP = "enrollment-gateway-sms";
 
   private static final Logger log = LoggerFactory.getLogger(StatusNotifier.class);
 
-  private final TopicSubscriber subscriber;
   private final SmsGateway sms;
   private final ApplicationStore applications;
   private final DatabaseClient db;
   private final JsonMapper json;
   private final SmsProperties settings;
   private final Clock clock;
-  private volatile Disposable running;
 
   public StatusNotifier(
-      TopicSubscriber subscriber,
       SmsGateway sms,
       ApplicationStore applications,
       DatabaseClient db,
       JsonMapper json,
       SmsProperties settings,
       Clock clock) {
-    this.subscriber = subscriber;
     this.sms = sms;
     this.applications = applications;
     this.db = db;
@@ -67,7 +57,7 @@ public final class StatusNotifier implements SmartLifecycle {
   }
 
   /** Handles one event; errors only when the message must come again (the gateway refused it). */
-  Mono<Void> handle(InboundMessage message) {
+  public Mono<Void> handle(InboundMessage message) {
     JsonNode event;
     try {
       event = json.readTree(message.value());
@@ -185,35 +175,5 @@ public final class StatusNotifier implements SmartLifecycle {
         .bind("now", clock.instant().atOffset(ZoneOffset.UTC))
         .bind("event", eventId)
         .then();
-  }
-
-  @Override
-  public void start() {
-    if (!settings.enabled()) {
-      return;
-    }
-    running =
-        subscriber
-            .subscribe(EventTopics.APPLICATION_STATUS_CHANGED, GROUP)
-            .concatMap(message -> handle(message).doOnSuccess(done -> message.acknowledge()))
-            .doOnError(error -> log.warn("SMS notices paused: {}", error.toString()))
-            .retryWhen(
-                Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(500))
-                    .maxBackoff(Duration.ofSeconds(30)))
-            .subscribe();
-  }
-
-  @Override
-  public void stop() {
-    Disposable current = running;
-    if (current != null) {
-      current.dispose();
-    }
-    running = null;
-  }
-
-  @Override
-  public boolean isRunning() {
-    return running != null && !running.isDisposed();
   }
 }

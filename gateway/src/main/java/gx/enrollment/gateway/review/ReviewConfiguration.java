@@ -2,6 +2,7 @@ package gx.enrollment.gateway.review;
 
 import gx.enrollment.gateway.application.ApplicationEvents;
 import gx.enrollment.gateway.application.ApplicationStore;
+import gx.enrollment.gateway.events.TopicConsumer;
 import gx.enrollment.gateway.events.TopicSubscriber;
 import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,11 +31,17 @@ public class ReviewConfiguration {
    * Off with {@code enrollment.review.consumer.enabled=false} (e.g. where another system decides).
    */
   @Bean
-  ReviewDecisionConsumer reviewDecisionConsumer(
+  TopicConsumer reviewDecisionConsumer(
       TopicSubscriber subscriber,
       ReviewService reviews,
       JsonMapper json,
       @Value("${enrollment.review.consumer.enabled:true}") boolean enabled) {
-    return new ReviewDecisionConsumer(subscriber, reviews, json, enabled);
+    ReviewDecisionConsumer consumer = new ReviewDecisionConsumer(reviews, json);
+    return new TopicConsumer(
+        subscriber,
+        ReviewDecisionConsumer.TOPIC,
+        ReviewDecisionConsumer.GROUP,
+        consumer::handle,
+        enabled);
   }
 }

@@ -1,15 +1,10 @@
 package gx.enrollment.gateway.review;
 
 import gx.enrollment.gateway.events.InboundMessage;
-import gx.enrollment.gateway.events.TopicSubscriber;
 import gx.enrollment.gateway.web.ProblemException;
-import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
-import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,30 +16,25 @@ import tools.jackson.databind.json.JsonMapper;
  * Kafka is away the consumer backs off and starts again from the last acknowledged message;
  * decisions are idempotent by their id, so a redelivery changes nothing.
  */
-public final class ReviewDecisionConsumer implements SmartLifecycle {
+public final class ReviewDecisionConsumer {
 
   /** The topic reviewers' systems publish decisions to. */
   public static final String TOPIC = "enrollment.review.decisions";
 
-  static final String GROUP = "enrollment-gateway-review";
+  public static final String GROUP = "enrollment-gateway-review";
 
   private static final Logger log = LoggerFactory.getLogger(ReviewDecisionConsumer.class);
 
-  private final TopicSubscriber subscriber;
   private final ReviewService reviews;
   private final JsonMapper json;
-  private final boolean enabled;
-  private volatile Disposable running;
 
-  public ReviewDecisionConsumer(
-      TopicSubscriber subscriber, ReviewService reviews, JsonMapper json, boolean enabled) {
-    this.subscriber = subscriber;
+  public ReviewDecisionConsumer(ReviewService reviews, JsonMapper json) {
     this.reviews = reviews;
     this.json = json;
-    this.enabled = enabled;
   }
 
-  Mono<Void> handle(InboundMessage message) {
+  /** Applies one message's decision; errors only when it must come again. */
+  public Mono<Void> handle(InboundMessage message) {
     DecisionRequest request;
     try {
       request = json.readValue(message.value(), DecisionRequest.class);
@@ -76,35 +66,5 @@ public final class ReviewDecisionConsumer implements SmartLifecycle {
               return Mono.empty();
             })
         .then();
-  }
-
-  @Override
-  public void start() {
-    if (!enabled) {
-      return;
-    }
-    running =
-        subscriber
-            .subscribe(TOPIC, GROUP)
-            .concatMap(message -> handle(message).doOnSuccess(done -> message.acknowledge()))
-            .doOnError(error -> log.warn("review decisions paused: {}", error.toString()))
-            .retryWhen(
-                Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(500))
-                    .maxBackoff(Duration.ofSeconds(30)))
-            .subscribe();
-  }
-
-  @Override
-  public void stop() {
-    Disposable current = running;
-    if (current != null) {
-      current.dispose();
-    }
-    running = null;
-  }
-
-  @Override
-  public boolean isRunning() {
-    return running != null && !running.isDisposed();
   }
 }

@@ -6,6 +6,7 @@ import gx.enrollment.gateway.application.ApplicationStateMachine.Actor;
 import gx.enrollment.gateway.application.ApplicationStateMachine.Decision;
 import gx.enrollment.gateway.application.ApplicationStore;
 import gx.enrollment.gateway.submission.SubmissionRequest;
+import gx.enrollment.gateway.web.PathIds;
 import gx.enrollment.gateway.web.ProblemException;
 import java.util.UUID;
 import org.springframework.http.MediaType;
@@ -41,7 +42,7 @@ public class SupplementController {
       produces = MediaType.APPLICATION_JSON_VALUE)
   public Mono<ResponseEntity<String>> supplement(
       @PathVariable String id, @RequestBody SubmissionRequest form) {
-    UUID applicationId = parse(id);
+    UUID applicationId = PathIds.uuid(id, "application");
     return applications
         .status(applicationId)
         .switchIfEmpty(Mono.error(() -> ProblemException.notFound("application " + applicationId)))
@@ -60,13 +61,5 @@ public class SupplementController {
                       submission -> submissions.supplement(stored.application(), form, submission));
             })
         .map(Submitter::response);
-  }
-
-  private static UUID parse(String id) {
-    try {
-      return UUID.fromString(id);
-    } catch (IllegalArgumentException e) {
-      throw ProblemException.notFound("application " + id.replaceAll("[^0-9a-fA-F-]", "?"));
-    }
   }
 }

@@ -2,7 +2,6 @@ package gx.enrollment.gateway.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import gx.enrollment.gateway.support.Families;
 import gx.enrollment.gateway.support.StubbedGateway;
 import gx.enrollment.mocks.population.Family;
 import java.util.Map;
@@ -18,7 +17,7 @@ class ApplicationsEndpointTests extends StubbedGateway {
   @Test
   void reads_an_application_with_its_history_and_reports_identifiers_masked() {
     Family family = stubs.population().family("migrant-renter");
-    String id = submit(family);
+    String id = submitted(family);
 
     JsonNode view = get(id).getResponseBody();
 
@@ -39,7 +38,7 @@ class ApplicationsEndpointTests extends StubbedGateway {
   @Test
   void withdraws_while_pending_acceptance_which_frees_the_child() {
     Family family = stubs.population().family("local-simple");
-    String id = submit(family);
+    String id = submitted(family);
 
     JsonNode view = withdraw(id, Map.of("reason", "改为线下报名")).getResponseBody();
 
@@ -54,12 +53,12 @@ class ApplicationsEndpointTests extends StubbedGateway {
                     + id
                     + "' and topic = 'enrollment.application.status-changed' order by id"))
         .containsExactly("RECEIVED", "PENDING_ACCEPTANCE", "WITHDRAWN");
-    assertThat(submit(family)).isNotEqualTo(id);
+    assertThat(submitted(family)).isNotEqualTo(id);
   }
 
   @Test
   void refuses_a_second_withdrawal_naming_the_status() {
-    String id = submit(stubs.population().family("junior-local"));
+    String id = submitted(stubs.population().family("junior-local"));
     withdraw(id, Map.of("reason", "不再报名"));
 
     EntityExchangeResult<JsonNode> refused = withdraw(id, Map.of("reason", "again"));
@@ -71,7 +70,7 @@ class ApplicationsEndpointTests extends StubbedGateway {
 
   @Test
   void refuses_a_withdrawal_once_in_progress() {
-    String id = submit(stubs.population().family("local-owner"));
+    String id = submitted(stubs.population().family("local-owner"));
     db.sql("update applications set status = 'IN_PROGRESS' where id = '" + id + "'").then().block();
 
     EntityExchangeResult<JsonNode> refused = withdraw(id, Map.of("reason", "不想等了"));
@@ -88,7 +87,7 @@ class ApplicationsEndpointTests extends StubbedGateway {
 
   @Test
   void refuses_a_withdrawal_without_a_reason_and_changes_nothing() {
-    String id = submit(stubs.population().family("priority-category"));
+    String id = submitted(stubs.population().family("priority-category"));
 
     EntityExchangeResult<JsonNode> refused = withdraw(id, Map.of("reason", "  "));
 
@@ -100,7 +99,7 @@ class ApplicationsEndpointTests extends StubbedGateway {
 
   @Test
   void shows_the_result_once_completed_and_not_before() {
-    String id = submit(stubs.population().family("local-simple"));
+    String id = submitted(stubs.population().family("local-simple"));
     EntityExchangeResult<JsonNode> early = result(id);
     review(id, Map.of("decisionId", "r1-" + id, "decision", "ACCEPT"));
     review(
@@ -126,7 +125,7 @@ class ApplicationsEndpointTests extends StubbedGateway {
 
   @Test
   void takes_one_rating_per_application() {
-    String id = submit(stubs.population().family("junior-local"));
+    String id = submitted(stubs.population().family("junior-local"));
 
     EntityExchangeResult<JsonNode> first = rate(id, Map.of("score", 5, "comment", "一次都不用跑"));
     EntityExchangeResult<JsonNode> second = rate(id, Map.of("score", 1));
@@ -147,22 +146,6 @@ class ApplicationsEndpointTests extends StubbedGateway {
     assertThat(get("not-a-uuid").getStatus().value()).isEqualTo(404);
     assertThat(withdraw(UUID.randomUUID().toString(), Map.of("reason", "x")).getStatus().value())
         .isEqualTo(404);
-  }
-
-  private String submit(Family family) {
-    return client
-        .post()
-        .uri("/api/v1/verifications")
-        .contentType(MediaType.APPLICATION_JSON)
-        .bodyValue(Families.submission(family, null))
-        .exchange()
-        .expectStatus()
-        .isOk()
-        .expectBody(JsonNode.class)
-        .returnResult()
-        .getResponseBody()
-        .get("applicationId")
-        .asText();
   }
 
   private EntityExchangeResult<JsonNode> result(String id) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import gx.enrollment.gateway.support.EmbeddedKafkaServer;
-import gx.enrollment.gateway.support.Families;
 import gx.enrollment.gateway.support.StubbedGateway;
 import gx.enrollment.mocks.FaultScenario;
 import gx.enrollment.mocks.SentSms;
@@ -19,7 +18,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -34,7 +32,7 @@ class StatusNotifierTests extends StubbedGateway {
   @Test
   void sends_one_sms_when_a_reviewer_accepts() {
     Family family = stubs.population().family("local-simple");
-    String id = submit(family);
+    String id = submitted(family);
 
     decide(id, "n-accept-1");
 
@@ -49,7 +47,7 @@ class StatusNotifierTests extends StubbedGateway {
   @Test
   void sends_nothing_for_changes_the_seed_does_not_notify() {
     Family family = stubs.population().family("junior-local");
-    submit(family);
+    submitted(family);
 
     await()
         .during(Duration.ofSeconds(3))
@@ -60,7 +58,7 @@ class StatusNotifierTests extends StubbedGateway {
   @Test
   void never_sends_twice_when_kafka_delivers_the_event_again() {
     Family family = stubs.population().family("local-owner");
-    String id = submit(family);
+    String id = submitted(family);
     decide(id, "n-accept-2");
     awaitSms(family.phone(), 1);
 
@@ -81,7 +79,7 @@ class StatusNotifierTests extends StubbedGateway {
   @Test
   void never_sends_again_a_notice_whose_sender_died_mid_send() {
     Family family = stubs.population().family("migrant-owner");
-    String id = submit(family);
+    String id = submitted(family);
     // A process claimed this notice and died before it knew whether the gateway sent it.
     db.sql(
             "insert into sms_notifications (event_id, application_id, to_status, state, attempts,"
@@ -118,7 +116,7 @@ class StatusNotifierTests extends StubbedGateway {
   @Test
   void sends_again_a_notice_the_gateway_refused_and_only_once_it_is_accepted() {
     Family family = stubs.population().family("migrant-renter");
-    String id = submit(family);
+    String id = submitted(family);
     stubs.fault(Upstream.SMS, FaultScenario.flaky(2));
 
     decide(id, "n-accept-3");
@@ -159,22 +157,6 @@ class StatusNotifierTests extends StubbedGateway {
         .exchange()
         .expectStatus()
         .isOk();
-  }
-
-  private String submit(Family family) {
-    return client
-        .post()
-        .uri("/api/v1/verifications")
-        .contentType(MediaType.APPLICATION_JSON)
-        .bodyValue(Families.submission(family, null))
-        .exchange()
-        .expectStatus()
-        .isOk()
-        .expectBody(JsonNode.class)
-        .returnResult()
-        .getResponseBody()
-        .get("applicationId")
-        .asText();
   }
 
   private static void publish(String key, String value) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import gx.enrollment.gateway.support.EmbeddedKafkaServer;
-import gx.enrollment.gateway.support.Families;
 import gx.enrollment.gateway.support.StubbedGateway;
 import java.time.Duration;
 import java.util.Map;
@@ -14,8 +13,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.MediaType;
-import tools.jackson.databind.JsonNode;
 
 /** Reviewers' decisions arriving on the Kafka topic {@code enrollment.review.decisions}. */
 class ReviewDecisionTopicTests extends StubbedGateway {
@@ -82,6 +79,10 @@ class ReviewDecisionTopicTests extends StubbedGateway {
                     .equals(value("select status from applications where id = '" + id + "'")));
   }
 
+  private String submit(String familyKey) {
+    return submitted(stubs.population().family(familyKey));
+  }
+
   private static void publish(String key, String value) {
     Map<String, Object> config =
         Map.of(
@@ -93,21 +94,5 @@ class ReviewDecisionTopicTests extends StubbedGateway {
       producer.send(new ProducerRecord<>(ReviewDecisionConsumer.TOPIC, key, value));
       producer.flush();
     }
-  }
-
-  private String submit(String familyKey) {
-    return client
-        .post()
-        .uri("/api/v1/verifications")
-        .contentType(MediaType.APPLICATION_JSON)
-        .bodyValue(Families.submission(stubs.population().family(familyKey), null))
-        .exchange()
-        .expectStatus()
-        .isOk()
-        .expectBody(JsonNode.class)
-        .returnResult()
-        .getResponseBody()
-        .get("applicationId")
-        .asText();
   }
 }

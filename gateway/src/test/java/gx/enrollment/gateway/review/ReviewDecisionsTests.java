@@ -2,7 +2,6 @@ package gx.enrollment.gateway.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import gx.enrollment.gateway.support.Families;
 import gx.enrollment.gateway.support.StubbedGateway;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -119,6 +118,10 @@ class ReviewDecisionsTests extends StubbedGateway {
         .isEqualTo(404);
   }
 
+  private String submit(String familyKey) {
+    return submitted(stubs.population().family(familyKey));
+  }
+
   private String status(String id) {
     return value("select status from applications where id = '" + id + "'");
   }
@@ -137,22 +140,6 @@ class ReviewDecisionsTests extends StubbedGateway {
     body.put("admitted", admitted);
     body.put("school", "钦州市第一小学");
     return body;
-  }
-
-  private String submit(String familyKey) {
-    return client
-        .post()
-        .uri("/api/v1/verifications")
-        .contentType(MediaType.APPLICATION_JSON)
-        .bodyValue(Families.submission(stubs.population().family(familyKey), null))
-        .exchange()
-        .expectStatus()
-        .isOk()
-        .expectBody(JsonNode.class)
-        .returnResult()
-        .getResponseBody()
-        .get("applicationId")
-        .asText();
   }
 
   private EntityExchangeResult<JsonNode> decide(Map<String, Object> body) {

@@ -2,6 +2,7 @@ package gx.enrollment.gateway.support;
 
 import gx.enrollment.mocks.GovernmentStubs;
 import gx.enrollment.mocks.Upstream;
+import gx.enrollment.mocks.population.Family;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -11,10 +12,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The whole gateway on a random port with its real {@code config/}, a real PostgreSQL (a database
@@ -80,6 +83,23 @@ public abstract class StubbedGateway {
   static void keepStubsForTheNextClass() {
     // The stubs live as long as the JVM (the Spring context is cached across classes too).
     stubs.clearFaults();
+  }
+
+  /** Submits {@code family} (the form its situation calls for) and returns the application id. */
+  protected String submitted(Family family) {
+    return client
+        .post()
+        .uri("/api/v1/verifications")
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(Families.submission(family, null))
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody(JsonNode.class)
+        .returnResult()
+        .getResponseBody()
+        .get("applicationId")
+        .asText();
   }
 
   /** The first column of the one row {@code sql} selects, as text. */
