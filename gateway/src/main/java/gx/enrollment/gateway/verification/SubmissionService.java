@@ -7,10 +7,12 @@ import gx.enrollment.gateway.idempotency.IdempotencyStore;
 import gx.enrollment.gateway.ids.TimeOrderedIds;
 import gx.enrollment.gateway.submission.Submission;
 import gx.enrollment.gateway.submission.SubmissionRequest;
+import gx.enrollment.gateway.submission.SubmissionValidator;
 import gx.enrollment.gateway.web.ProblemException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -41,6 +43,7 @@ public final class SubmissionService {
   private final ApplicationStore applications;
   private final VerificationService verifications;
   private final VerificationRecords records;
+  private final SubmissionValidator validator;
   private final SubmissionEvents events;
   private final IdempotencyStore idempotency;
   private final TransactionalOperator transactions;
@@ -52,6 +55,7 @@ public final class SubmissionService {
       ApplicationStore applications,
       VerificationService verifications,
       VerificationRecords records,
+      SubmissionValidator validator,
       SubmissionEvents events,
       IdempotencyStore idempotency,
       TransactionalOperator transactions,
@@ -61,6 +65,7 @@ public final class SubmissionService {
     this.applications = applications;
     this.verifications = verifications;
     this.records = records;
+    this.validator = validator;
     this.events = events;
     this.idempotency = idempotency;
     this.transactions = transactions;
@@ -185,8 +190,10 @@ public final class SubmissionService {
    */
   public Mono<Answer> supplement(
       StoredApplication stored, SubmissionRequest form, Submission submission) {
-    return verifications
-        .verify(submission)
+    return prior(stored.id())
+        .map(Optional::of)
+        .defaultIfEmpty(Optional.empty())
+        .flatMap(prior -> verifications.verify(submission, prior.orElse(null)))
         .flatMap(
             report -> {
               Instant now = clock.instant();
@@ -229,6 +236,22 @@ public final class SubmissionService {
                   .as(transactions::transactional)
                   .thenReturn(new Answer(200, body));
             });
+  }
+
+  /**
+   * What the application's latest verification asked and was answered; empty when it has none or
+   * its stored form no longer passes validation (then every source is asked).
+   */
+  Mono<VerificationService.Prior> prior(UUID applicationId) {
+    return records
+        .latest(applicationId)
+        .zipWith(applications.loadForm(applicationId))
+        .flatMap(
+            reportAndForm ->
+                validator.validate(reportAndForm.getT2().form())
+                        instanceof SubmissionValidator.Outcome.Valid valid
+                    ? Mono.just(verifications.prior(valid.submission(), reportAndForm.getT1()))
+                    : Mono.empty());
   }
 
   private Mono<StoredApplication> refuseDuplicate(Submission submission) {

@@ -1,5 +1,7 @@
 package gx.enrollment.gateway.verification;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import gx.enrollment.connectors.Source;
 import gx.enrollment.connectors.SourceResult;
 import gx.enrollment.gateway.application.ApplicationStatus;
 import gx.enrollment.gateway.application.StoredApplication;
@@ -14,6 +16,8 @@ import java.util.UUID;
  * @param applicationId the stored application
  * @param reference the number parents see (e.g. {@code GX2024-000123})
  * @param status the application's status after the verification
+ * @param carriedOver after a supplement, the sources not asked again (their question did not change
+ *     and their last answer confirmed every fact); absent when every source was asked
  */
 public record VerificationAnswer(
     String verificationId,
@@ -23,7 +27,8 @@ public record VerificationAnswer(
     Outcome outcome,
     List<SourceResult> sources,
     List<Finding> findings,
-    OffsetDateTime completedAt) {
+    OffsetDateTime completedAt,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Source> carriedOver) {
 
   static VerificationAnswer of(
       StoredApplication application, ApplicationStatus status, VerificationReport report) {
@@ -35,6 +40,7 @@ public record VerificationAnswer(
         report.outcome(),
         report.sources(),
         report.findings(),
-        report.completedAt());
+        report.completedAt(),
+        report.carriedOver());
   }
 }

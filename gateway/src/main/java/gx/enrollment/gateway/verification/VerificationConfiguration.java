@@ -104,6 +104,7 @@ public class VerificationConfiguration {
   SubmissionService submissionService(
       ApplicationStore applications,
       VerificationService verifications,
+      SubmissionValidator validator,
       DatabaseClient db,
       ApplicationEvents events,
       TransactionalOperator transactions,
@@ -114,6 +115,7 @@ public class VerificationConfiguration {
         applications,
         verifications,
         new VerificationRecords(db, json),
+        validator,
         new SubmissionEvents(events),
         new IdempotencyStore(db),
         transactions,

@@ -15,7 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Stores a verification report, its per-source results and the audit record of every source query
  * it made (who asked, about which application, which source, for what purpose, under which consent,
- * when, and what came of it). Joins the caller's transaction.
+ * when, and what came of it) — results carried over from an earlier report were not asked, so they
+ * leave no audit record. Joins the caller's transaction.
  */
 public final class VerificationRecords {
 
@@ -51,9 +52,24 @@ public final class VerificationRecords {
                     sourceResult(report.verificationId(), result)
                         .then(
                             result.status() == SourceStatus.SKIPPED
+                                    || report.carriedOver(result.source())
                                 ? Mono.empty()
                                 : audit(applicationId, clientId, submission, report, result)));
     return header.thenMany(rows).then();
+  }
+
+  /** The latest report stored for an application, if any. */
+  public Mono<VerificationReport> latest(UUID applicationId) {
+    return db.sql(
+            """
+            select report from verification_reports where application_id = :application
+            order by completed_at desc, id desc limit 1
+            """)
+        .bind("application", applicationId)
+        .map(
+            (row, meta) ->
+                json.readValue(row.get("report", Json.class).asString(), VerificationReport.class))
+        .one();
   }
 
   private Mono<Void> sourceResult(String verificationId, SourceResult result) {

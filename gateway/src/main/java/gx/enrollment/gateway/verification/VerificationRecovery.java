@@ -9,6 +9,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -103,8 +104,13 @@ public final class VerificationRecovery implements SmartLifecycle {
                 return Mono.just(false);
               }
               Submission submission = valid.submission();
-              return verifications
-                  .verify(submission)
+              // A re-check asks again only what its last report could not confirm.
+              Mono<Optional<VerificationService.Prior>> prior =
+                  firstReport
+                      ? Mono.just(Optional.empty())
+                      : submissions.prior(id).map(Optional::of).defaultIfEmpty(Optional.empty());
+              return prior
+                  .flatMap(earlier -> verifications.verify(submission, earlier.orElse(null)))
                   .flatMap(
                       report ->
                           firstReport

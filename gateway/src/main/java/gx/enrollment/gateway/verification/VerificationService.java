@@ -1,5 +1,6 @@
 package gx.enrollment.gateway.verification;
 
+import gx.enrollment.connectors.CheckResult;
 import gx.enrollment.connectors.HouseholdQuery;
 import gx.enrollment.connectors.Person;
 import gx.enrollment.connectors.QueryContext;
@@ -20,7 +21,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -59,85 +63,142 @@ public final class VerificationService {
   }
 
   public Mono<VerificationReport> verify(Submission submission) {
+    return verify(submission, null);
+  }
+
+  /**
+   * Verifies {@code submission}, a correction of an application whose last verification was {@code
+   * prior}: a source is asked again only if its question changed, or if its last answer did not
+   * confirm every fact (a contradiction is what a supplement is asked to fix, possibly at the
+   * source itself, and an unavailable source deserves another try). The other results are carried
+   * over and named in the report.
+   */
+  public Mono<VerificationReport> verify(Submission submission, @Nullable Prior prior) {
     return Mono.defer(
         () -> {
           String verificationId = "v-" + TimeOrderedIds.next();
           Instant deadline = clock.instant().plus(properties.deadline());
           List<Mono<SourceResult>> calls = new ArrayList<>();
-          Person child =
-              person(submission.student().idNumber().value(), submission.student().name());
-          Person guardian =
-              person(submission.guardian().idNumber().value(), submission.guardian().name());
-
-          calls.add(
-              call(
-                  connectors.household(),
-                  new HouseholdQuery(child, guardian, submission.guardian().relation()),
-                  verificationId,
-                  deadline,
-                  submission));
-          if (submission.residencePermitRegion() != null) {
-            calls.add(
-                call(
-                    connectors.residencePermit(),
-                    new ResidencePermitQuery(guardian, submission.area().code()),
-                    verificationId,
-                    deadline,
-                    submission));
-          }
-          if (submission.employer() != null) {
-            calls.add(
-                call(
-                    connectors.socialSecurity(),
-                    new SocialSecurityQuery(
-                        guardian,
-                        submission.area().code(),
-                        submission.area().minimumSocialSecurityMonths()),
-                    verificationId,
-                    deadline,
-                    submission));
-          }
-          var residence = submission.residence();
-          if (residence != null
-              && residence.kind() == ResidenceKind.OWNED
-              && residence.certificateNumber() != null) {
-            calls.add(
-                call(
-                    connectors.realEstate(),
-                    new RealEstateQuery(
-                        List.of(guardian.idNumber()),
-                        residence.certificateNumber(),
-                        submission.area().code()),
-                    verificationId,
-                    deadline,
-                    submission));
+          List<Source> carriedOver = new ArrayList<>();
+          for (Question<?> question : questions(submission)) {
+            SourceResult previous = prior == null ? null : prior.stillValid(question);
+            if (previous != null) {
+              carriedOver.add(previous.source());
+              calls.add(Mono.just(previous));
+            } else {
+              calls.add(call(question, verificationId, deadline, submission));
+            }
           }
           return Flux.merge(calls)
               .collectList()
               .map(
                   results ->
-                      assembler.assemble(
-                          verificationId,
-                          submission,
-                          results,
-                          OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS)))
+                      assembler
+                          .assemble(
+                              verificationId,
+                              submission,
+                              results,
+                              OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS))
+                          .carryingOver(carriedOver))
               .doOnNext(
                   report ->
                       log.info(
-                          "verification {} area={} form={} outcome={}",
+                          "verification {} area={} form={} outcome={} carriedOver={}",
                           report.verificationId(),
                           submission.area().code(),
                           submission.formType(),
-                          report.outcome()));
+                          report.outcome(),
+                          report.carriedOver()));
         });
   }
 
+  /**
+   * What an earlier verification asked and was answered, for {@link #verify(Submission, Prior)}.
+   */
+  public Prior prior(Submission previous, VerificationReport report) {
+    Map<Source, Object> asked = new EnumMap<>(Source.class);
+    for (Question<?> question : questions(previous)) {
+      asked.put(question.source(), question.query());
+    }
+    Map<Source, SourceResult> answers = new EnumMap<>(Source.class);
+    for (SourceResult result : report.sources()) {
+      answers.put(result.source(), result);
+    }
+    return new Prior(asked, answers);
+  }
+
+  /**
+   * The questions and answers of an earlier verification.
+   *
+   * @param asked each source's query, compared by value with the new one
+   */
+  public record Prior(Map<Source, Object> asked, Map<Source, SourceResult> answers) {
+
+    /** The earlier answer to {@code question}, if it was the same question and confirmed all. */
+    @Nullable SourceResult stillValid(Question<?> question) {
+      SourceResult answer = answers.get(question.source());
+      boolean sameQuestion = question.query().equals(asked.get(question.source()));
+      if (!sameQuestion || answer == null || !answer.answered() || answer.checks().isEmpty()) {
+        return null;
+      }
+      boolean allConfirmed =
+          answer.checks().stream()
+              .allMatch(check -> check.result().verdict() == CheckResult.Verdict.CONFIRMED);
+      return allConfirmed ? answer : null;
+    }
+  }
+
+  /** One source and what to ask it. */
+  record Question<Q>(SourceConnector<Q> connector, Q query) {
+    Source source() {
+      return connector.source();
+    }
+  }
+
+  /** The questions {@code submission} needs answered, one per source it involves. */
+  private List<Question<?>> questions(Submission submission) {
+    List<Question<?>> questions = new ArrayList<>();
+    Person child = person(submission.student().idNumber().value(), submission.student().name());
+    Person guardian =
+        person(submission.guardian().idNumber().value(), submission.guardian().name());
+    questions.add(
+        new Question<>(
+            connectors.household(),
+            new HouseholdQuery(child, guardian, submission.guardian().relation())));
+    if (submission.residencePermitRegion() != null) {
+      questions.add(
+          new Question<>(
+              connectors.residencePermit(),
+              new ResidencePermitQuery(guardian, submission.area().code())));
+    }
+    if (submission.employer() != null) {
+      questions.add(
+          new Question<>(
+              connectors.socialSecurity(),
+              new SocialSecurityQuery(
+                  guardian,
+                  submission.area().code(),
+                  submission.area().minimumSocialSecurityMonths())));
+    }
+    var residence = submission.residence();
+    if (residence != null
+        && residence.kind() == ResidenceKind.OWNED
+        && residence.certificateNumber() != null) {
+      questions.add(
+          new Question<>(
+              connectors.realEstate(),
+              new RealEstateQuery(
+                  List.of(guardian.idNumber()),
+                  residence.certificateNumber(),
+                  submission.area().code())));
+    }
+    return questions;
+  }
+
   private <Q> Mono<SourceResult> call(
-      SourceConnector<Q> connector,
-      Q query,
-      String verificationId,
-      Instant deadline,
-      Submission submission) {
+      Question<Q> question, String verificationId, Instant deadline, Submission submission) {
+    SourceConnector<Q> connector = question.connector();
+    Q query = question.query();
     Source source = connector.source();
     QueryContext context = new QueryContext(requestId(verificationId, source), deadline);
     Duration budget = Duration.between(clock.instant(), deadline).plus(GRACE);

@@ -77,11 +77,17 @@ class RecoveryTests extends StubbedGateway {
         post(Families.submission(stubs.population().family("migrant-owner"), "A"), null);
     assertThat(first.get("outcome").asText()).isEqualTo("NEEDS_REVIEW");
     stubs.clearFaults();
+    stubs.resetCounters();
 
     Integer rechecked = recovery.recheckOnce().block(Duration.ofSeconds(30));
 
     String id = first.get("applicationId").asText();
     assertThat(rechecked).isEqualTo(1);
+    // Only the source that could not answer is asked again; the others' confirmations stand.
+    assertThat(stubs.requestCount(Upstream.REAL_ESTATE)).isEqualTo(1);
+    assertThat(stubs.requestCount(Upstream.HOUSEHOLD)).isZero();
+    assertThat(stubs.requestCount(Upstream.RESIDENCE_PERMIT)).isZero();
+    assertThat(stubs.requestCount(Upstream.SOCIAL_SECURITY)).isZero();
     assertThat(
             values(
                 "select outcome from verification_reports where application_id = '"

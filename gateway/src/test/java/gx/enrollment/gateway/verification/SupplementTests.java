@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import gx.enrollment.gateway.support.Families;
 import gx.enrollment.gateway.support.StubbedGateway;
+import gx.enrollment.mocks.FaultScenario;
+import gx.enrollment.mocks.Upstream;
 import gx.enrollment.mocks.population.Family;
 import java.util.List;
 import java.util.Map;
@@ -27,12 +29,26 @@ class SupplementTests extends StubbedGateway {
     String id =
         post("/api/v1/verifications", wrong).getResponseBody().get("applicationId").asText();
     askForSupplement(id);
+    stubs.resetCounters();
 
     EntityExchangeResult<JsonNode> answer =
         post("/api/v1/applications/" + id + "/supplement", Families.submission(family, "A"));
 
     assertThat(answer.getStatus().value()).isEqualTo(200);
     assertThat(answer.getResponseBody().get("outcome").asText()).isEqualTo("VERIFIED");
+    // Only the changed question is asked again; the household answer that confirmed everything
+    // is carried over, named in the answer, and leaves no audit record (no query was made).
+    assertThat(stubs.requestCount(Upstream.REAL_ESTATE)).isEqualTo(1);
+    assertThat(stubs.requestCount(Upstream.HOUSEHOLD)).isZero();
+    assertThat(answer.getResponseBody().get("carriedOver").toString()).contains("HOUSEHOLD");
+    assertThat(answer.getResponseBody().get("carriedOver").toString())
+        .doesNotContain("REAL_ESTATE");
+    assertThat(
+            values(
+                "select source from source_query_audit where verification_id = '"
+                    + answer.getResponseBody().get("verificationId").asText()
+                    + "'"))
+        .containsExactly("REAL_ESTATE");
     assertThat(value("select status from applications where id = '" + id + "'"))
         .isEqualTo("PENDING_ACCEPTANCE");
     assertThat(
@@ -52,6 +68,33 @@ class SupplementTests extends StubbedGateway {
             "PENDING_ACCEPTANCE:SYSTEM",
             "NEEDS_SUPPLEMENT:REVIEWER:r-9",
             "PENDING_ACCEPTANCE:PARENT");
+  }
+
+  @Test
+  void a_source_that_contradicted_or_could_not_answer_is_asked_again_even_for_the_same_question() {
+    Family family = stubs.population().family("local-owner");
+    Map<String, Object> wrong =
+        with(
+            Families.submission(family, "A"),
+            "residence.certificateNumber",
+            "桂(2022)钦州市不动产权第9999999号");
+    stubs.fault(Upstream.HOUSEHOLD, FaultScenario.serviceUnavailable());
+    String id =
+        post("/api/v1/verifications", wrong).getResponseBody().get("applicationId").asText();
+    askForSupplement(id);
+    stubs.clearFaults();
+    stubs.resetCounters();
+
+    // The same form again: the household could not answer, the real estate contradicted it (the
+    // parent may have had the register corrected meanwhile); both are asked again.
+    EntityExchangeResult<JsonNode> answer =
+        post("/api/v1/applications/" + id + "/supplement", wrong);
+
+    assertThat(answer.getStatus().value()).isEqualTo(200);
+    assertThat(stubs.requestCount(Upstream.HOUSEHOLD)).isEqualTo(1);
+    assertThat(stubs.requestCount(Upstream.REAL_ESTATE)).isEqualTo(1);
+    assertThat(answer.getResponseBody().has("carriedOver")).isFalse();
+    assertThat(answer.getResponseBody().get("outcome").asText()).isEqualTo("INCONSISTENT");
   }
 
   @Test
