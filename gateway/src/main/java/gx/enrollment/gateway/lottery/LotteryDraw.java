@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The rules of the private-school lottery (民办学校电脑随机录取), as anyone can recompute them. Pure: no
@@ -75,7 +76,7 @@ public final class LotteryDraw {
    * Why {@code reference} cannot be an applicant's reference, if it cannot; {@code null} is refused
    * too.
    */
-  public static Optional<String> referenceProblem(String reference) {
+  public static Optional<String> referenceProblem(@Nullable String reference) {
     if (reference == null || !REFERENCE.matcher(reference).matches()) {
       return Optional.of("must be 1 to 64 letters, digits or ._- (an application reference)");
     }
@@ -87,7 +88,7 @@ public final class LotteryDraw {
    * characters, without control characters (so no line feed) and without surrounding white space
    * (so that one retyped from a notice hashes the same).
    */
-  public static Optional<String> seedProblem(String seed) {
+  public static Optional<String> seedProblem(@Nullable String seed) {
     if (seed == null || seed.isEmpty()) {
       return Optional.of("must not be empty");
     }
