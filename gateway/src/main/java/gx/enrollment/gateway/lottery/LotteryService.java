@@ -19,6 +19,7 @@ import gx.enrollment.gateway.web.ProblemType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -28,6 +29,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -91,10 +93,20 @@ public final class LotteryService {
               "OUTSIDE_PILOT",
               "regionCode " + request.regionCode() + " is not an area of the pilot"));
     }
-    if (!errors.isEmpty()) {
+    // Bad fields of the lottery itself are answered at once; bad applicant lines together with
+    // the refusals of the well-formed ones, so that every bad applicant is named in one answer.
+    if (errors.stream().anyMatch(e -> !e.field().startsWith("applicants["))) {
       return Mono.error(ProblemException.invalidRequest(errors));
     }
-    List<String> references = Objects.requireNonNull(request.applicants()).stream().toList();
+    Set<String> badLines =
+        errors.stream().map(FieldError::field).collect(Collectors.toUnmodifiableSet());
+    List<@Nullable String> lines = Objects.requireNonNull(request.applicants());
+    List<String> references = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      if (!badLines.contains("applicants[" + i + "]")) {
+        references.add(Objects.requireNonNull(lines.get(i)));
+      }
+    }
     UUID id = TimeOrderedIds.next();
     Instant now = clock.instant();
     LotteryRow row =
@@ -123,8 +135,10 @@ public final class LotteryService {
         .collectMap(Applicant::reference)
         .flatMap(
             found -> {
-              List<FieldError> refused = refusedApplicants(row, references, found);
+              List<FieldError> refused = new ArrayList<>(errors);
+              refused.addAll(refusedApplicants(row, lines, badLines, found));
               if (!refused.isEmpty()) {
+                refused.sort(Comparator.comparing(LotteryService::line));
                 return Mono.error(ProblemException.invalidRequest(refused));
               }
               List<Applicant> entrants = references.stream().map(found::get).toList();
@@ -158,12 +172,23 @@ public final class LotteryService {
         .then(view(id));
   }
 
+  private static int line(FieldError error) {
+    String field = error.field();
+    return Integer.parseInt(field.substring(field.indexOf('[') + 1, field.indexOf(']')));
+  }
+
   private static List<FieldError> refusedApplicants(
-      LotteryRow lottery, List<String> references, Map<String, Applicant> found) {
+      LotteryRow lottery,
+      List<@Nullable String> references,
+      Set<String> badLines,
+      Map<String, Applicant> found) {
     List<FieldError> errors = new ArrayList<>();
     for (int i = 0; i < references.size(); i++) {
       String reference = references.get(i);
       String at = "applicants[" + i + "]";
+      if (badLines.contains(at) || reference == null) {
+        continue;
+      }
       Applicant applicant = found.get(reference);
       if (applicant == null) {
         errors.add(
