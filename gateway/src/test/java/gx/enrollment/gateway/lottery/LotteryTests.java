@@ -12,6 +12,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -286,6 +291,42 @@ class LotteryTests extends StubbedGateway {
     // Once the bureau has accepted it, the draw goes through.
     accept(apps.get(2));
     assertThat(post(lottery, "draw", null).get("state").asText()).isEqualTo("DRAWN");
+  }
+
+  @Test
+  void two_draws_at_once_move_each_applicant_once() throws Exception {
+    List<App> apps = applications(3);
+    apps.forEach(this::accept);
+    String lottery = create("QZ-MB-08", 1, references(apps)).get("lotteryId").asText();
+    post(lottery, "freeze", null);
+    post(lottery, "seed", Map.of("seed", SEED));
+
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    List<JsonNode> answers = new ArrayList<>();
+    try {
+      Callable<JsonNode> draw = () -> post(lottery, "draw", null);
+      for (Future<JsonNode> answer : pool.invokeAll(List.of(draw, draw))) {
+        answers.add(answer.get(60, TimeUnit.SECONDS));
+      }
+    } finally {
+      pool.shutdown();
+    }
+
+    assertThat(answers)
+        .extracting(a -> a.get("drawnAt").asText())
+        .containsOnly(answers.get(0).get("drawnAt").asText());
+    assertThat(answers).extracting(a -> a.get("admittedCount").asInt()).containsOnly(1);
+    assertThat(
+            count(
+                "select count(*) from application_status_history where actor = 'SYSTEM'"
+                    + " and reason like '%"
+                    + lottery
+                    + "%'"))
+        .isEqualTo(3);
+    assertThat(
+            count(
+                "select count(*) from review_decisions where reviewer = 'lottery:" + lottery + "'"))
+        .isEqualTo(1);
   }
 
   @Test
