@@ -66,6 +66,26 @@ class ArchitectureUnitTests {
   }
 
   @Test
+  void keeps_the_lottery_rules_free_of_spring_io_clocks_and_randomness() {
+    noClasses()
+        .that()
+        .haveFullyQualifiedName("gx.enrollment.gateway.lottery.LotteryDraw")
+        .or()
+        .haveFullyQualifiedName("gx.enrollment.gateway.lottery.LotteryDraw$Entry")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "org.springframework..", "reactor..", "java.io..", "java.net..", "java.time..")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("java.util.Random")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("java.security.SecureRandom")
+        .check(GATEWAY);
+  }
+
+  @Test
   void leaves_the_government_stubs_to_tests() {
     noClasses()
         .should()

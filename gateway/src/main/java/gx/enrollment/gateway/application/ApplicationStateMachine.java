@@ -14,6 +14,8 @@ import java.util.Set;
  *   NEEDS_SUPPLEMENT ──SUPPLEMENT(parent)──▶ PENDING_ACCEPTANCE
  *   PENDING_ACCEPTANCE, NEEDS_SUPPLEMENT, IN_PROGRESS ──RETURN(reviewer)──▶ RETURNED
  *   IN_PROGRESS ──COMPLETE(reviewer, system: lottery)──▶ COMPLETED
+ *   IN_PROGRESS ──LOTTERY_NOT_ADMITTED(system)──▶ IN_PROGRESS  (not drawn by a private school's
+ *                                                              lottery: 统筹安排 by the bureau)
  *   PENDING_ACCEPTANCE ──WITHDRAW(parent)──▶ WITHDRAWN            (irreversible)
  * </pre>
  */
@@ -55,6 +57,14 @@ public final class ApplicationStateMachine {
         Set.of(Actor.REVIEWER, Actor.SYSTEM),
         EnumSet.of(ApplicationStatus.IN_PROGRESS),
         ApplicationStatus.COMPLETED),
+    /**
+     * A private school's lottery (电脑随机录取) did not admit the child: the application stays 办理中 for
+     * the bureau to arrange a place (统筹安排), and the change is recorded and notified.
+     */
+    LOTTERY_NOT_ADMITTED(
+        Set.of(Actor.SYSTEM),
+        EnumSet.of(ApplicationStatus.IN_PROGRESS),
+        ApplicationStatus.IN_PROGRESS),
     WITHDRAW(
         Set.of(Actor.PARENT),
         EnumSet.of(ApplicationStatus.PENDING_ACCEPTANCE),

@@ -64,6 +64,16 @@ public class ProblemException extends RuntimeException {
         Map.of("currentStatus", currentStatus, "currentStatusLabel", currentLabel));
   }
 
+  /** A lottery step its state does not allow (out of order, or a change once done); names it. */
+  public static ProblemException lotteryConflict(
+      java.util.UUID lotteryId, String currentState, String reason) {
+    return new ProblemException(
+        ProblemType.LOTTERY_STATE_CONFLICT,
+        "lottery " + lotteryId + " is " + currentState + ": " + reason,
+        List.of(),
+        Map.of("lotteryId", lotteryId.toString(), "currentState", currentState));
+  }
+
   public static ProblemException notFound(String what) {
     return new ProblemException(ProblemType.NOT_FOUND, what + " does not exist", List.of());
   }

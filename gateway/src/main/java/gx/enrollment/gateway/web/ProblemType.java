@@ -22,6 +22,16 @@ public enum ProblemType {
       "A request with this Idempotency-Key is still being processed"),
   STATUS_CONFLICT(
       "status-conflict", HttpStatus.CONFLICT, "The application's status does not allow this"),
+  LOTTERY_STATE_CONFLICT(
+      "lottery-state-conflict", HttpStatus.CONFLICT, "The lottery's state does not allow this"),
+  LOTTERY_EXISTS(
+      "lottery-exists",
+      HttpStatus.CONFLICT,
+      "The school has a lottery for this school year and stage already"),
+  LOTTERY_NOT_READY(
+      "lottery-not-ready",
+      HttpStatus.CONFLICT,
+      "Applicants of the lottery are not in a status this step needs"),
   INVALID_REQUEST("invalid-request", HttpStatus.BAD_REQUEST, "The request is invalid"),
   ALREADY_RATED("already-rated", HttpStatus.CONFLICT, "The application has been rated already"),
   NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Not found"),

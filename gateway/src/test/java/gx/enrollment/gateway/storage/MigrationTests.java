@@ -171,6 +171,28 @@ class MigrationTests {
           '2025-05-04T10:00:00+08', '2025-05-04T10:00:00+08')
         """
             .formatted(APPLICATION));
+    ROWS.put(
+        "lotteries",
+        """
+        insert into lotteries (id, school_code, school_name, region_code, school_year, stage,
+          places, state, created_by, list_hash, seed_commitment, seed, seed_announced_at,
+          admitted_count, created_at, frozen_at, drawn_at, published_at, publication)
+        values ('0192a3b4-0000-7000-8000-0000000000c1', 'QZ-MB-01', '钦州市启明民办学校', '450702',
+          2025, 'PRIMARY', 40, 'PUBLISHED', 'bureau-qz-01',
+          'cca801a3bd96e722b39d61c6b0c0ce9fbff08517b484b0a5761b084636f9f470', null,
+          '2025-07-10 排列5 31415', '2025-07-10T09:00:00+08', 1, '2025-07-01T09:00:00+08',
+          '2025-07-05T09:00:00+08', '2025-07-10T10:00:00+08', '2025-07-10T11:00:00+08',
+          '钦州市教育局公告 2025-12')
+        """);
+    ROWS.put(
+        "lottery_entries",
+        """
+        insert into lottery_entries (lottery_id, reference, application_id, rank, rank_value,
+          outcome, note)
+        values ('0192a3b4-0000-7000-8000-0000000000c1', 'GX2025-000001', '%s', 1,
+          'a607119cfb6fbe020661694f954905b5850c956fe9781e4178f735cecc14b05a', 'ADMITTED', null)
+        """
+            .formatted(APPLICATION));
   }
 
   private final EmbeddedPostgresServer postgres = EmbeddedPostgresServer.shared();
