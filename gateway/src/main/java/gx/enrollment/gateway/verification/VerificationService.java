@@ -12,8 +12,10 @@ import gx.enrollment.connectors.SourceConnectors;
 import gx.enrollment.connectors.SourceResult;
 import gx.enrollment.connectors.UnavailableReason;
 import gx.enrollment.gateway.ids.TimeOrderedIds;
+import gx.enrollment.gateway.submission.QueryConsent;
 import gx.enrollment.gateway.submission.ResidenceKind;
 import gx.enrollment.gateway.submission.Submission;
+import gx.enrollment.gateway.web.ProblemException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,9 +60,19 @@ public final class VerificationService {
     this.clock = clock;
   }
 
+  /**
+   * Asks the sources {@code submission} needs, each under its {@link QueryConsent}; refuses with
+   * {@code consent-required} and asks nothing when there is none. Every path that queries sources
+   * (the endpoint, a draft's submission, a supplement, recovery and re-checks) comes through here,
+   * so this is the one place that decides.
+   */
   public Mono<VerificationReport> verify(Submission submission) {
     return Mono.defer(
         () -> {
+          QueryConsent consent = QueryConsent.of(submission);
+          if (consent == null) {
+            return Mono.error(ProblemException.consentRequired());
+          }
           String verificationId = "v-" + TimeOrderedIds.next();
           Instant deadline = clock.instant().plus(properties.deadline());
           List<Mono<SourceResult>> calls = new ArrayList<>();
@@ -75,6 +87,7 @@ public final class VerificationService {
                   new HouseholdQuery(child, guardian, submission.guardian().relation()),
                   verificationId,
                   deadline,
+                  consent,
                   submission));
           if (submission.residencePermitRegion() != null) {
             calls.add(
@@ -83,6 +96,7 @@ public final class VerificationService {
                     new ResidencePermitQuery(guardian, submission.area().code()),
                     verificationId,
                     deadline,
+                    consent,
                     submission));
           }
           if (submission.employer() != null) {
@@ -95,6 +109,7 @@ public final class VerificationService {
                         submission.area().minimumSocialSecurityMonths()),
                     verificationId,
                     deadline,
+                    consent,
                     submission));
           }
           var residence = submission.residence();
@@ -110,6 +125,7 @@ public final class VerificationService {
                         submission.area().code()),
                     verificationId,
                     deadline,
+                    consent,
                     submission));
           }
           return Flux.merge(calls)
@@ -137,9 +153,12 @@ public final class VerificationService {
       Q query,
       String verificationId,
       Instant deadline,
+      QueryConsent consent,
       Submission submission) {
     Source source = connector.source();
-    QueryContext context = new QueryContext(requestId(verificationId, source), deadline);
+    QueryContext context =
+        QueryContext.forEnrollment(
+            requestId(verificationId, source), deadline, consent.consentId());
     Duration budget = Duration.between(clock.instant(), deadline).plus(GRACE);
     // The connector promises never to fail nor outlive the deadline; this guard keeps that promise
     // for the endpoint even if a connector broke it.
@@ -156,7 +175,7 @@ public final class VerificationService {
               return Mono.just(
                   SourceResult.unavailable(source, UnavailableReason.UPSTREAM_ERROR, 0, 0));
             })
-        .doOnNext(result -> audit.record(verificationId, context, submission, result));
+        .doOnNext(result -> audit.record(verificationId, context, consent, submission, result));
   }
 
   /** The {@code X-Request-Id} of one source's check: unique per check, the same on its retries. */

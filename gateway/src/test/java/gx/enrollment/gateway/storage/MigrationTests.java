@@ -67,6 +67,14 @@ class MigrationTests {
   private static final Map<String, String> ROWS = new LinkedHashMap<>();
 
   static {
+    // V8: the audit chain's head, before the audit records that link to it (the V8 migration
+    // itself creates it only when it chains records stored before it).
+    ROWS.put(
+        "audit_chain",
+        """
+        insert into audit_chain (id, last_seq, last_hash, updated_at)
+        values (1, 0, repeat('0', 64), '2025-05-01T07:00:00+08')
+        """);
     ROWS.put(
         "applications",
         """
