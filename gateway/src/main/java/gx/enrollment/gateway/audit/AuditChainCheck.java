@@ -1,5 +1,6 @@
 package gx.enrollment.gateway.audit;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.OffsetDateTime;
 import org.jspecify.annotations.Nullable;
 
@@ -20,7 +21,7 @@ public record AuditChainCheck(
     long recordsChecked,
     long headSeq,
     String headHash,
-    @Nullable Broken firstBroken,
+    @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable Broken firstBroken,
     OffsetDateTime checkedAt) {
 
   /** Why a record does not fit the chain. */
