@@ -5,10 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import gx.enrollment.gateway.support.Families;
 import gx.enrollment.gateway.support.StubbedGateway;
 import gx.enrollment.mocks.population.Family;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -22,6 +27,8 @@ import tools.jackson.databind.JsonNode;
  * by the check as the first broken one.
  */
 class AuditChainTests extends StubbedGateway {
+
+  @Autowired Environment environment;
 
   private static final String SOURCE_QUERIES = "source_query_audit";
   private static final String STATUS_CHANGES = "application_status_history";
@@ -256,6 +263,45 @@ class AuditChainTests extends StubbedGateway {
           .isEqualTo(Long.parseLong(id));
       assertThat(check.recordsChecked()).as("page size %d", pageSize).isEqualTo(seq);
     }
+  }
+
+  @Test
+  void the_operators_command_says_valid_or_names_the_broken_record_by_its_exit_code()
+      throws Exception {
+    submitted(stubs.population().family("local-simple"));
+    long records = records();
+
+    Command valid = auditVerify();
+
+    assertThat(valid.exitCode()).as(valid.output()).isZero();
+    assertThat(valid.output()).contains("audit chain VALID: " + records + " records");
+    String id = value("select id from source_query_audit order by chain_seq limit 1");
+    behindTheDatabasesBack(
+        SOURCE_QUERIES, "update source_query_audit set client_id = 'other' where id = " + id);
+
+    Command broken = auditVerify();
+
+    assertThat(broken.exitCode()).as(broken.output()).isEqualTo(1);
+    assertThat(broken.output())
+        .contains("audit chain BROKEN")
+        .contains("\"table\":\"source_query_audit\",\"id\":" + id + ",")
+        .contains("RECORD_CHANGED");
+  }
+
+  private record Command(int exitCode, String output) {}
+
+  /** Runs {@code bin/audit-verify} against this gateway, as an operator would. */
+  private Command auditVerify() throws Exception {
+    Path script = Path.of("..", "bin", "audit-verify");
+    assertThat(script).exists();
+    ProcessBuilder builder = new ProcessBuilder("sh", script.toString()).redirectErrorStream(true);
+    builder
+        .environment()
+        .put("GATEWAY_URL", "http://localhost:" + environment.getProperty("local.server.port"));
+    Process process = builder.start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    return new Command(process.exitValue(), output);
   }
 
   /** Runs {@code sql} with the append-only trigger of {@code table} off, as a table owner could. */
