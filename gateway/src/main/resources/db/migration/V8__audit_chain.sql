@@ -26,7 +26,9 @@
 --
 -- Records stored before this version are chained here, in the order of their time (queried_at or
 -- changed_at), then table name, then id; their consent_basis is derived from their application's
--- channel. Nothing else of them changes.
+-- channel. Nothing else of them changes (an offline query's consent_id stays null). A writer of an
+-- earlier version (rolling upgrade) that leaves consent_basis or an offline consent_id out gets them
+-- filled in by the trigger the same way.
 
 alter table source_query_audit
     add column consent_basis text,      -- ONLINE_CONSENT (portal consent id) or OFFLINE_COUNTER
@@ -129,6 +131,10 @@ alter table source_query_audit
     alter column record_hash   set not null,
     add constraint source_query_audit_consent_basis
         check (consent_basis in ('ONLINE_CONSENT', 'OFFLINE_COUNTER'));
+-- Every query from now on names its consent (an offline one OFFLINE-COUNTER). NOT VALID: queries of
+-- offline submissions stored before this version have none, and keep it that way.
+alter table source_query_audit
+    add constraint source_query_audit_consent_id_present check (consent_id is not null) not valid;
 alter table application_status_history
     alter column chain_seq     set not null,
     alter column prev_hash     set not null,
@@ -164,6 +170,9 @@ begin
         select case when a.channel = 'OFFLINE' then 'OFFLINE_COUNTER' else 'ONLINE_CONSENT' end
           into new.consent_basis
           from applications a where a.id = new.application_id;
+    end if;
+    if new.consent_id is null and new.consent_basis = 'OFFLINE_COUNTER' then
+        new.consent_id := 'OFFLINE-COUNTER';
     end if;
     select * into head from audit_chain_lock_head();
     new.chain_seq := head.next_seq;

@@ -315,6 +315,52 @@ class MigrationTests {
   }
 
   @Test
+  void v8_fills_in_the_consent_basis_a_writer_leaves_out_and_refuses_a_query_without_consent()
+      throws SQLException {
+    flyway(null).migrate();
+    insertRepresentativeRows(MigrationVersion.fromVersion("8"));
+    execute(
+        """
+        insert into applications (id, reference, client_id, school_year, stage, form_type,
+          region_code, channel, status, child_id_hash, child_id_cipher, guardian_id_hash,
+          guardian_id_cipher, guardian_phone_cipher, key_id, form, created_at, updated_at)
+        values ('0192a3b4-0000-7000-8000-000000000003', 'GX2025-000003', 'counter-1', 2025,
+          'PRIMARY', 'B', '451321', 'OFFLINE', 'RECEIVED', '\\x0b', '\\x00', '\\x00',
+          '\\x00', '\\x00', 'dev-1', '{}', now(), now())
+        """);
+
+    // As a gateway of an earlier version writes it: no basis, and no consent id offline.
+    execute(
+        """
+        insert into source_query_audit (queried_at, client_id, application_id, verification_id,
+          source, request_id, purpose, consent_id, status, reason, attempts, latency_ms)
+        values (now(), 'counter-1', '0192a3b4-0000-7000-8000-000000000003', 'v-3', 'HOUSEHOLD',
+          'r-3', 'ENROLLMENT', null, 'OK', null, 1, 20)
+        """);
+
+    assertThat(
+            query(
+                "select consent_basis || ' ' || consent_id from source_query_audit"
+                    + " where verification_id = 'v-3'"))
+        .containsExactly("OFFLINE_COUNTER OFFLINE-COUNTER");
+    assertThatThrownBy(
+            () ->
+                execute(
+                    """
+                    insert into source_query_audit (queried_at, client_id, application_id,
+                      verification_id, source, request_id, purpose, consent_id, status, reason,
+                      attempts, latency_ms)
+                    values (now(), 'portal-a', '%s', 'v-4', 'HOUSEHOLD', 'r-4', 'ENROLLMENT',
+                      null, 'OK', null, 1, 20)
+                    """
+                        .formatted(APPLICATION)))
+        .isInstanceOfSatisfying(
+            SQLException.class,
+            e -> assertThat(e.getMessage()).contains("source_query_audit_consent_id_present"));
+    assertChainRecomputesInJava(3);
+  }
+
+  @Test
   void v8_refuses_to_update_or_delete_audit_records_but_lets_them_be_truncated()
       throws SQLException {
     flyway(null).migrate();
