@@ -30,15 +30,16 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Speaks the common part of the sources' contract: POSTs a JSON body with {@code Authorization},
- * {@code X-Request-Id} and {@code X-Purpose}, and turns the answer into a JSON object or one of the
- * failures of {@link gx.enrollment.connectors.resilience}. One per source, each with its own
- * connection pool sized to the source's bulkhead.
+ * {@code X-Request-Id}, {@code X-Purpose} and {@code X-Consent-Id} (the consent the query is made
+ * under; an extra header the contract does not forbid), and turns the answer into a JSON object or
+ * one of the failures of {@link gx.enrollment.connectors.resilience}. One per source, each with its
+ * own connection pool sized to the source's bulkhead.
  */
 public final class SourceHttpClient implements AutoCloseable {
 
   static final String REQUEST_ID = "X-Request-Id";
   static final String PURPOSE = "X-Purpose";
-  static final String ENROLLMENT = "ENROLLMENT";
+  static final String CONSENT_ID = "X-Consent-Id";
 
   /** Idle pooled connections are closed before a source's load balancer silently drops them. */
   private static final Duration MAX_IDLE = Duration.ofSeconds(20);
@@ -87,7 +88,6 @@ public final class SourceHttpClient implements AutoCloseable {
             .baseUrl(settings.baseUrl().toString())
             .clientConnector(new ReactorClientHttpConnector(httpClient))
             .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + settings.token())
-            .defaultHeader(PURPOSE, ENROLLMENT)
             .build();
     return new SourceHttpClient(source, webClient, httpClient, connections);
   }
@@ -121,6 +121,8 @@ public final class SourceHttpClient implements AutoCloseable {
         .contentType(MediaType.APPLICATION_JSON)
         .accept(MediaType.APPLICATION_JSON)
         .header(REQUEST_ID, context.requestId())
+        .header(PURPOSE, context.purpose())
+        .header(CONSENT_ID, context.consentId())
         .bodyValue(requestBody)
         .exchangeToMono(
             response ->

@@ -92,6 +92,7 @@ class HouseholdRegistrationConnectorTests {
             .withHeader("Authorization", equalTo("Bearer " + TestSettings.TOKEN))
             .withHeader("X-Request-Id", equalTo(context.requestId()))
             .withHeader("X-Purpose", equalTo("ENROLLMENT"))
+            .withHeader("X-Consent-Id", equalTo(context.consentId()))
             .withHeader("Content-Type", equalTo("application/json"))
             .withHeader("Accept", equalTo("application/json"))
             .withRequestBody(

@@ -82,6 +82,7 @@ class RealEstateConnectorTests {
             .withHeader("Authorization", equalTo("Bearer " + TestSettings.TOKEN))
             .withHeader("X-Request-Id", equalTo(context.requestId()))
             .withHeader("X-Purpose", equalTo("ENROLLMENT"))
+            .withHeader("X-Consent-Id", equalTo(context.consentId()))
             .withHeader("Content-Type", equalTo("application/json"))
             .withHeader("Accept", equalTo("application/json"))
             .withRequestBody(

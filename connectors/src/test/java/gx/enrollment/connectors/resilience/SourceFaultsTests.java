@@ -84,7 +84,7 @@ class SourceFaultsTests {
   }
 
   @Test
-  void succeeds_on_the_second_attempt_with_the_same_request_id() {
+  void succeeds_on_the_second_attempt_with_the_same_request_id_purpose_and_consent() {
     failOnceThen(serviceUnavailable(), okJson(VALID));
     QueryContext context = Results.within(Duration.ofSeconds(3));
 
@@ -95,7 +95,9 @@ class SourceFaultsTests {
     source.verify(
         2,
         postRequestedFor(urlEqualTo(PATH))
-            .withHeader("X-Request-Id", equalTo(context.requestId())));
+            .withHeader("X-Request-Id", equalTo(context.requestId()))
+            .withHeader("X-Purpose", equalTo("ENROLLMENT"))
+            .withHeader("X-Consent-Id", equalTo(context.consentId())));
   }
 
   @Test
@@ -240,7 +242,8 @@ class SourceFaultsTests {
 
   @Test
   void reports_a_deadline_already_past_as_timeout_without_calling() {
-    QueryContext past = new QueryContext("req-late", Instant.now().minusMillis(1));
+    QueryContext past =
+        QueryContext.forEnrollment("req-late", Instant.now().minusMillis(1), "c-late");
 
     SourceResult result = verify(TestSettings.against(source.baseUrl()), past);
 

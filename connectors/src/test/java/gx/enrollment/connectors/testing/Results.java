@@ -21,9 +21,13 @@ public final class Results {
         .orElseThrow(() -> new AssertionError("no check of " + fact + " in " + result));
   }
 
+  /** The consent id every test context carries. */
+  public static final String CONSENT_ID = "c-test-7f3a";
+
   /** A context with a fresh request id and a deadline {@code within} from now on {@code clock}. */
   public static QueryContext within(Duration within, Clock clock) {
-    return new QueryContext("req-" + UUID.randomUUID(), clock.instant().plus(within));
+    return QueryContext.forEnrollment(
+        "req-" + UUID.randomUUID(), clock.instant().plus(within), CONSENT_ID);
   }
 
   public static QueryContext within(Duration within) {

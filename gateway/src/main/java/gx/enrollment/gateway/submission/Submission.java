@@ -54,7 +54,6 @@ public record Submission(
 
   /** Whether the sources may be queried: offline staff saw the guardian; online needs consent. */
   public boolean mayQuerySources() {
-    return channel == Channel.OFFLINE
-        || (consent != null && consent.realNameVerified() && !consent.consentId().isBlank());
+    return QueryConsent.of(this) != null;
   }
 }

@@ -144,16 +144,17 @@ public final class SubmissionService {
           VerificationAnswer answer =
               VerificationAnswer.of(stored, ApplicationStatus.PENDING_ACCEPTANCE, report);
           String body = json.writeValueAsString(answer);
-          return records
-              .save(stored.id(), stored.clientId(), submission, report)
-              .then(
-                  applications.changeStatus(
-                      stored.id(),
-                      ApplicationStatus.RECEIVED,
-                      ApplicationStatus.PENDING_ACCEPTANCE,
-                      "SYSTEM",
-                      "verified: " + report.outcome(),
-                      now))
+          // The application's row is locked before the audit chain's head (taken by the first
+          // audit insert), the order every transaction follows, so that two never deadlock.
+          return applications
+              .changeStatus(
+                  stored.id(),
+                  ApplicationStatus.RECEIVED,
+                  ApplicationStatus.PENDING_ACCEPTANCE,
+                  "SYSTEM",
+                  "verified: " + report.outcome(),
+                  now)
+              .then(records.save(stored.id(), stored.clientId(), submission, report))
               .then(events.verificationCompleted(stored, report))
               .then(
                   events.statusChanged(

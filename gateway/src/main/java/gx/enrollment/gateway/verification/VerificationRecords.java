@@ -1,7 +1,9 @@
 package gx.enrollment.gateway.verification;
 
+import gx.enrollment.connectors.QueryContext;
 import gx.enrollment.connectors.SourceResult;
 import gx.enrollment.connectors.SourceStatus;
+import gx.enrollment.gateway.submission.QueryConsent;
 import gx.enrollment.gateway.submission.Submission;
 import io.r2dbc.postgresql.codec.Json;
 import java.time.ZoneOffset;
@@ -17,11 +19,14 @@ import tools.jackson.databind.json.JsonMapper;
  * it made (who asked, about which application, which source, for what purpose, under which consent,
  * when, and what came of it) — results carried over from an earlier report were not asked, so they
  * leave no audit record. Joins the caller's transaction.
+ *
+ * <p>The audit rows are hash-chained by the database as they are inserted (trigger of {@code
+ * V8__audit_chain.sql}; see {@code ops.AuditChain}): this class writes the facts only.
  */
 public final class VerificationRecords {
 
   /** The legal purpose every query is made for (UPSTREAMS.md, {@code X-Purpose}). */
-  static final String PURPOSE = "ENROLLMENT";
+  static final String PURPOSE = QueryContext.ENROLLMENT;
 
   private final DatabaseClient db;
   private final JsonMapper json;
@@ -95,13 +100,19 @@ public final class VerificationRecords {
       Submission submission,
       VerificationReport report,
       SourceResult result) {
-    var consent = submission.consent();
+    QueryConsent consent = QueryConsent.of(submission);
+    if (consent == null) {
+      // VerificationService asks nothing without one; a report claiming otherwise is a bug.
+      return Mono.error(
+          new IllegalStateException("a source was queried without consent: " + result.source()));
+    }
     return db.sql(
             """
             insert into source_query_audit (queried_at, client_id, application_id, verification_id,
-              source, request_id, purpose, consent_id, status, reason, attempts, latency_ms)
+              source, request_id, purpose, consent_id, consent_basis, status, reason, attempts,
+              latency_ms)
             values (:at, :client, :application, :verification, :source, :request, :purpose,
-              :consent, :status, :reason, :attempts, :latency)
+              :consent, :basis, :status, :reason, :attempts, :latency)
             """)
         .bind(
             "at",
@@ -115,9 +126,8 @@ public final class VerificationRecords {
         .bind("source", result.source().name())
         .bind("request", VerificationService.requestId(report.verificationId(), result.source()))
         .bind("purpose", PURPOSE)
-        .bind(
-            "consent",
-            Parameter.fromOrEmpty(consent == null ? null : consent.consentId(), String.class))
+        .bind("consent", consent.consentId())
+        .bind("basis", consent.basis().name())
         .bind("status", result.status().name())
         .bind("reason", Parameter.fromOrEmpty(name(result.reason()), String.class))
         .bind("attempts", result.attempts())

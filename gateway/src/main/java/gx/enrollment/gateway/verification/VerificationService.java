@@ -13,8 +13,10 @@ import gx.enrollment.connectors.SourceConnectors;
 import gx.enrollment.connectors.SourceResult;
 import gx.enrollment.connectors.UnavailableReason;
 import gx.enrollment.gateway.ids.TimeOrderedIds;
+import gx.enrollment.gateway.submission.QueryConsent;
 import gx.enrollment.gateway.submission.ResidenceKind;
 import gx.enrollment.gateway.submission.Submission;
+import gx.enrollment.gateway.web.ProblemException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,6 +64,12 @@ public final class VerificationService {
     this.clock = clock;
   }
 
+  /**
+   * Asks the sources {@code submission} needs, each under its {@link QueryConsent}; refuses with
+   * {@code consent-required} and asks nothing when there is none. Every path that queries sources
+   * (the endpoint, a draft's submission, a supplement, recovery and re-checks) comes through here,
+   * so this is the one place that decides.
+   */
   public Mono<VerificationReport> verify(Submission submission) {
     return verify(submission, null);
   }
@@ -76,6 +84,10 @@ public final class VerificationService {
   public Mono<VerificationReport> verify(Submission submission, @Nullable Prior prior) {
     return Mono.defer(
         () -> {
+          QueryConsent consent = QueryConsent.of(submission);
+          if (consent == null) {
+            return Mono.error(ProblemException.consentRequired());
+          }
           String verificationId = "v-" + TimeOrderedIds.next();
           Instant deadline = clock.instant().plus(properties.deadline());
           List<Mono<SourceResult>> calls = new ArrayList<>();
@@ -86,7 +98,7 @@ public final class VerificationService {
               carriedOver.add(previous.source());
               calls.add(Mono.just(previous));
             } else {
-              calls.add(call(question, verificationId, deadline, submission));
+              calls.add(call(question, verificationId, deadline, consent, submission));
             }
           }
           return Flux.merge(calls)
@@ -196,11 +208,17 @@ public final class VerificationService {
   }
 
   private <Q> Mono<SourceResult> call(
-      Question<Q> question, String verificationId, Instant deadline, Submission submission) {
+      Question<Q> question,
+      String verificationId,
+      Instant deadline,
+      QueryConsent consent,
+      Submission submission) {
     SourceConnector<Q> connector = question.connector();
     Q query = question.query();
     Source source = connector.source();
-    QueryContext context = new QueryContext(requestId(verificationId, source), deadline);
+    QueryContext context =
+        QueryContext.forEnrollment(
+            requestId(verificationId, source), deadline, consent.consentId());
     Duration budget = Duration.between(clock.instant(), deadline).plus(GRACE);
     // The connector promises never to fail nor outlive the deadline; this guard keeps that promise
     // for the endpoint even if a connector broke it.
@@ -217,7 +235,7 @@ public final class VerificationService {
               return Mono.just(
                   SourceResult.unavailable(source, UnavailableReason.UPSTREAM_ERROR, 0, 0));
             })
-        .doOnNext(result -> audit.record(verificationId, context, submission, result));
+        .doOnNext(result -> audit.record(verificationId, context, consent, submission, result));
   }
 
   /** The {@code X-Request-Id} of one source's check: unique per check, the same on its retries. */

@@ -3,6 +3,7 @@ package gx.enrollment.gateway.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import gx.enrollment.gateway.audit.AuditRecordHash;
 import gx.enrollment.gateway.support.EmbeddedPostgresServer;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -11,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -67,6 +69,14 @@ class MigrationTests {
   private static final Map<String, String> ROWS = new LinkedHashMap<>();
 
   static {
+    // V8: the audit chain's head, before the audit records that link to it (the V8 migration
+    // itself creates it only when it chains records stored before it).
+    ROWS.put(
+        "audit_chain",
+        """
+        insert into audit_chain (id, last_seq, last_hash, updated_at)
+        values (1, 0, repeat('0', 64), '2025-05-01T07:00:00+08')
+        """);
     ROWS.put(
         "applications",
         """
@@ -254,6 +264,152 @@ class MigrationTests {
     assertThat(snapshot()).isEqualTo(before);
   }
 
+  @Test
+  void v8_chains_the_audit_records_stored_before_it_in_order_of_time() throws SQLException {
+    MigrationVersion beforeV8 =
+        versions().stream()
+            .filter(version -> version.compareTo(MigrationVersion.fromVersion("8")) < 0)
+            .max(MigrationVersion::compareTo)
+            .orElseThrow();
+    flyway(beforeV8).migrate();
+    insertRepresentativeRows(beforeV8);
+    try (Connection connection = connect();
+        Statement statement = connection.createStatement()) {
+      // An offline application's query (no consent id) and a status change with Chinese text, both
+      // earlier than the representative rows.
+      statement.executeUpdate(
+          """
+          insert into applications (id, reference, client_id, school_year, stage, form_type,
+            region_code, channel, status, child_id_hash, child_id_cipher, guardian_id_hash,
+            guardian_id_cipher, guardian_phone_cipher, key_id, form, created_at, updated_at)
+          values ('0192a3b4-0000-7000-8000-000000000002', 'GX2025-000002', 'counter-1', 2025,
+            'PRIMARY', 'B', '451321', 'OFFLINE', 'WITHDRAWN', '\\x09', '\\x00', '\\x00',
+            '\\x00', '\\x00', 'dev-1', '{}', '2025-04-30T08:00:00+08', '2025-04-30T08:00:00+08')
+          """);
+      statement.executeUpdate(
+          """
+          insert into source_query_audit (queried_at, client_id, application_id, verification_id,
+            source, request_id, purpose, consent_id, status, reason, attempts, latency_ms)
+          values ('2025-04-30T08:00:00.123456+08', 'counter-1',
+            '0192a3b4-0000-7000-8000-000000000002', 'v-0', 'HOUSEHOLD', 'r-0', 'ENROLLMENT',
+            null, 'UNAVAILABLE', 'TIMEOUT', 3, 2000)
+          """);
+      statement.executeUpdate(
+          """
+          insert into application_status_history (application_id, from_status, to_status, actor,
+            reason, changed_at)
+          values ('0192a3b4-0000-7000-8000-000000000002', 'PENDING_ACCEPTANCE', 'WITHDRAWN',
+            'PARENT', '改为线下报名 | 1:~', '2025-04-30T09:00:00+08')
+          """);
+    }
+
+    flyway(MigrationVersion.fromVersion("8")).migrate();
+
+    assertThat(query(chain("table_name || ':' || chain_seq")))
+        .containsExactly(
+            "source_query_audit:1",
+            "application_status_history:2",
+            "source_query_audit:3",
+            "application_status_history:4");
+    assertThat(query("select consent_basis from source_query_audit order by chain_seq"))
+        .containsExactly("OFFLINE_COUNTER", "ONLINE_CONSENT");
+    assertChainRecomputesInJava(4);
+  }
+
+  @Test
+  void v8_links_new_audit_records_as_they_are_inserted_whatever_they_say() throws SQLException {
+    flyway(null).migrate();
+    insertRepresentativeRows(MigrationVersion.fromVersion("8"));
+    try (Connection connection = connect();
+        Statement statement = connection.createStatement()) {
+      statement.executeUpdate(
+          """
+          insert into application_status_history (application_id, from_status, to_status, actor,
+            reason, changed_at, chain_seq, prev_hash, record_hash)
+          values ('%s', 'PENDING_ACCEPTANCE', 'IN_PROGRESS', 'REVIEWER:r-1', '受理', now(), 99,
+            'forged', 'forged')
+          """
+              .formatted(APPLICATION));
+    }
+
+    assertThat(query(chain("chain_seq::text"))).containsExactly("1", "2", "3");
+    assertChainRecomputesInJava(3);
+  }
+
+  @Test
+  void v8_fills_in_the_consent_basis_a_writer_leaves_out_and_refuses_a_query_without_consent()
+      throws SQLException {
+    flyway(null).migrate();
+    insertRepresentativeRows(MigrationVersion.fromVersion("8"));
+    execute(
+        """
+        insert into applications (id, reference, client_id, school_year, stage, form_type,
+          region_code, channel, status, child_id_hash, child_id_cipher, guardian_id_hash,
+          guardian_id_cipher, guardian_phone_cipher, key_id, form, created_at, updated_at)
+        values ('0192a3b4-0000-7000-8000-000000000003', 'GX2025-000003', 'counter-1', 2025,
+          'PRIMARY', 'B', '451321', 'OFFLINE', 'RECEIVED', '\\x0b', '\\x00', '\\x00',
+          '\\x00', '\\x00', 'dev-1', '{}', now(), now())
+        """);
+
+    // As a gateway of an earlier version writes it: no basis, and no consent id offline.
+    execute(
+        """
+        insert into source_query_audit (queried_at, client_id, application_id, verification_id,
+          source, request_id, purpose, consent_id, status, reason, attempts, latency_ms)
+        values (now(), 'counter-1', '0192a3b4-0000-7000-8000-000000000003', 'v-3', 'HOUSEHOLD',
+          'r-3', 'ENROLLMENT', null, 'OK', null, 1, 20)
+        """);
+
+    assertThat(
+            query(
+                "select consent_basis || ' ' || consent_id from source_query_audit"
+                    + " where verification_id = 'v-3'"))
+        .containsExactly("OFFLINE_COUNTER OFFLINE-COUNTER");
+    assertThatThrownBy(
+            () ->
+                execute(
+                    """
+                    insert into source_query_audit (queried_at, client_id, application_id,
+                      verification_id, source, request_id, purpose, consent_id, status, reason,
+                      attempts, latency_ms)
+                    values (now(), 'portal-a', '%s', 'v-4', 'HOUSEHOLD', 'r-4', 'ENROLLMENT',
+                      null, 'OK', null, 1, 20)
+                    """
+                        .formatted(APPLICATION)))
+        .isInstanceOfSatisfying(
+            SQLException.class,
+            e -> assertThat(e.getMessage()).contains("source_query_audit_consent_id_present"));
+    assertChainRecomputesInJava(3);
+  }
+
+  @Test
+  void v8_refuses_to_update_or_delete_audit_records_but_lets_them_be_truncated()
+      throws SQLException {
+    flyway(null).migrate();
+    insertRepresentativeRows(MigrationVersion.fromVersion("8"));
+
+    for (String sql :
+        List.of(
+            "update source_query_audit set status = 'OK'",
+            "delete from source_query_audit",
+            "update application_status_history set reason = 'nothing'",
+            "delete from application_status_history",
+            "delete from audit_chain",
+            "update audit_chain set last_seq = 0")) {
+      assertThatThrownBy(() -> execute(sql))
+          .as(sql)
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("refused");
+    }
+    assertThat(query(chain("chain_seq::text"))).containsExactly("1", "2");
+    assertChainRecomputesInJava(2);
+
+    execute("truncate source_query_audit, application_status_history, audit_chain");
+    execute(ROWS.get("application_status_history"));
+    assertThat(query(chain("chain_seq::text || ' ' || prev_hash")))
+        .containsExactly("1 " + AuditRecordHash.GENESIS);
+  }
+
   @ParameterizedTest(name = "first one {0}")
   @ValueSource(
       strings = {"RECEIVED", "PENDING_ACCEPTANCE", "IN_PROGRESS", "NEEDS_SUPPLEMENT", "COMPLETED"})
@@ -428,6 +584,89 @@ class MigrationTests {
               .as("rows of %s, migrated from %s", table, from)
               .containsExactlyInAnyOrderElementsOf(rows);
         });
+  }
+
+  private void execute(String sql) throws SQLException {
+    try (Connection connection = connect();
+        Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    }
+  }
+
+  /** {@code columns} of every audit record, in chain order. */
+  private static String chain(String columns) {
+    return "select "
+        + columns
+        + " from (select 'source_query_audit' as table_name, chain_seq, prev_hash"
+        + " from source_query_audit union all select 'application_status_history', chain_seq,"
+        + " prev_hash from application_status_history) c order by chain_seq";
+  }
+
+  /**
+   * Recomputes every record's hash in Java from its fields, as {@code audit.AuditRecordHash}
+   * documents, and checks the links: the SQL of V8 and the Java check agree on the format.
+   */
+  private void assertChainRecomputesInJava(int records) throws SQLException {
+    List<String[]> rows = new ArrayList<>();
+    try (Connection connection = connect();
+        Statement statement = connection.createStatement();
+        ResultSet result =
+            statement.executeQuery(
+                """
+                select 'source_query_audit' as t, id, chain_seq, prev_hash, record_hash,
+                  queried_at as at, client_id, application_id::text as application_id,
+                  verification_id, source, request_id, purpose, consent_id, consent_basis, status,
+                  reason, attempts::text as attempts, latency_ms::text as latency_ms,
+                  null as from_status, null as to_status, null as actor
+                from source_query_audit
+                union all
+                select 'application_status_history', id, chain_seq, prev_hash, record_hash,
+                  changed_at, null, application_id::text, null, null, null, null, null, null, null,
+                  reason, null, null, from_status, to_status, actor
+                from application_status_history
+                order by chain_seq
+                """)) {
+      String previous = AuditRecordHash.GENESIS;
+      long seq = 0;
+      while (result.next()) {
+        seq++;
+        String table = result.getString("t");
+        String at =
+            AuditRecordHash.micros(result.getObject("at", OffsetDateTime.class).toInstant());
+        List<@Nullable String> fields =
+            table.equals("source_query_audit")
+                ? Arrays.asList(
+                    at,
+                    result.getString("client_id"),
+                    result.getString("application_id"),
+                    result.getString("verification_id"),
+                    result.getString("source"),
+                    result.getString("request_id"),
+                    result.getString("purpose"),
+                    result.getString("consent_id"),
+                    result.getString("consent_basis"),
+                    result.getString("status"),
+                    result.getString("reason"),
+                    result.getString("attempts"),
+                    result.getString("latency_ms"))
+                : Arrays.asList(
+                    result.getString("application_id"),
+                    result.getString("from_status"),
+                    result.getString("to_status"),
+                    result.getString("actor"),
+                    result.getString("reason"),
+                    at);
+        assertThat(result.getLong("chain_seq")).isEqualTo(seq);
+        assertThat(result.getString("prev_hash")).as("link of %d", seq).isEqualTo(previous);
+        String expected = AuditRecordHash.hash(table, seq, result.getLong("id"), fields, previous);
+        assertThat(result.getString("record_hash")).as("hash of %d", seq).isEqualTo(expected);
+        previous = expected;
+        rows.add(new String[] {table});
+      }
+      assertThat(rows).hasSize(records);
+      assertThat(query("select last_seq || ' ' || last_hash from audit_chain"))
+          .containsExactly(records + " " + previous);
+    }
   }
 
   private void insertApplication(int schoolYear, byte[] childHash, String status)

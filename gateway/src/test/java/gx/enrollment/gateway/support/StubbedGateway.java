@@ -74,7 +74,8 @@ public abstract class StubbedGateway {
     db.sql(
             "truncate applications, application_status_history, consents, verification_reports,"
                 + " review_decisions, sms_notifications, ratings, drafts, lotteries, lottery_entries,"
-                + " source_results, source_query_audit, idempotency_keys, outbox cascade")
+                + " source_results, source_query_audit, idempotency_keys, outbox, audit_chain"
+                + " cascade")
         .then()
         .block(Duration.ofSeconds(10));
   }
