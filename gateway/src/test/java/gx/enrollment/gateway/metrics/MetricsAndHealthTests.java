@@ -57,6 +57,15 @@ class MetricsAndHealthTests extends StubbedGateway {
     assertThat(increase(before, after, "enrollment_verifications_total", "outcome", "VERIFIED"))
         .isZero();
     assertThat(
+            after.value(
+                "enrollment_verifications_total",
+                "outcome",
+                "NEEDS_REVIEW",
+                "application",
+                "enrollment-gateway"))
+        .as("the common application tag")
+        .isGreaterThanOrEqualTo(1.0);
+    assertThat(
             increase(
                 before,
                 after,
