@@ -6,6 +6,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
 import com.github.tomakehurst.wiremock.core.Options;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import gx.enrollment.mocks.internal.faults.FaultBoard;
 import gx.enrollment.mocks.internal.faults.FaultSwitch;
 import gx.enrollment.mocks.internal.faults.StubAdminApi;
 import gx.enrollment.mocks.internal.http.RequestCounters;
@@ -49,6 +50,7 @@ public final class GovernmentStubs implements AutoCloseable {
   private final SmsOutbox outbox = new SmsOutbox();
   private final Map<Upstream, WireMockServer> servers = new EnumMap<>(Upstream.class);
   private final Map<Upstream, FaultSwitch> faults = new EnumMap<>(Upstream.class);
+  private final FaultBoard board = new FaultBoard();
 
   private GovernmentStubs(StubOptions options) {
     this.options = options;
@@ -99,7 +101,11 @@ public final class GovernmentStubs implements AutoCloseable {
                 new TrackingHttpServerFactory(counters, upstream),
                 new SourceAnswerTransformer(options.token(upstream), responder(upstream)),
                 new StubAdminApi(
-                    upstream, faultSwitch, counters, upstream == Upstream.SMS ? outbox : null));
+                    upstream,
+                    faultSwitch,
+                    counters,
+                    upstream == Upstream.SMS ? outbox : null,
+                    board));
     if (!options.requestJournal()) {
       config.disableRequestJournal();
     }
@@ -108,6 +114,7 @@ public final class GovernmentStubs implements AutoCloseable {
     server.start();
     OperationMappings.of(upstream).forEach(server::addStubMapping);
     faults.put(upstream, faultSwitch);
+    board.register(upstream, server, faultSwitch, server.port());
     log.info("{} stub listening on {}{}", upstream, baseUrl(upstream), upstream.path());
   }
 

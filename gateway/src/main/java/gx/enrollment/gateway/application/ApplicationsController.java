@@ -1,8 +1,15 @@
 package gx.enrollment.gateway.application;
 
+import gx.enrollment.gateway.openapi.ApiDocs;
 import gx.enrollment.gateway.submission.FieldError;
 import gx.enrollment.gateway.web.PathIds;
 import gx.enrollment.gateway.web.ProblemException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
@@ -18,6 +25,7 @@ import reactor.core.publisher.Mono;
  * withdraw it (撤回, only while 待受理, with a reason).
  */
 @RestController
+@Tag(name = "applications")
 public class ApplicationsController {
 
   private static final int MAX_REASON = 500;
@@ -38,6 +46,20 @@ public class ApplicationsController {
   @GetMapping(
       path = "/api/v1/applications/{id}/result",
       produces = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(
+      summary = "办件结果: the admission result",
+      description = "Once the application is COMPLETED (已办结); before that 409 status-conflict.")
+  @ApiResponse(
+      responseCode = "409",
+      description = "status-conflict: the application is not COMPLETED yet",
+      content =
+          @Content(
+              mediaType = ApiDocs.PROBLEM_JSON,
+              schema = @Schema(ref = ApiDocs.PROBLEM),
+              examples =
+                  @ExampleObject(
+                      name = "status-conflict",
+                      ref = ApiDocs.EXAMPLES + "problem-status-conflict")))
   public Mono<ApplicationResult> result(@PathVariable String id) {
     return applications.result(PathIds.uuid(id, "application"));
   }
@@ -47,6 +69,19 @@ public class ApplicationsController {
       path = "/api/v1/applications/{id}/rating",
       consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(
+      summary = "办件评价: rate the handling, 1 to 5, once",
+      description =
+          "Any time after the application was submitted; comment optional, at most 500"
+              + " characters.")
+  @ApiResponse(
+      responseCode = "400",
+      description = "invalid-request: score out of 1–5 or comment too long",
+      content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
+  @ApiResponse(
+      responseCode = "409",
+      description = "already-rated",
+      content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
   public Mono<Rating> rate(@PathVariable String id, @RequestBody RatingRequest rating) {
     Integer score = rating.score();
     String comment = rating.comment();
@@ -68,6 +103,11 @@ public class ApplicationsController {
   }
 
   @GetMapping(path = "/api/v1/applications/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(
+      summary = "我的办件: the application as the guardian sees it",
+      description =
+          "Status and label, the form with ID numbers and phone masked, every status change and"
+              + " every verification report.")
   public Mono<ApplicationView> application(@PathVariable String id) {
     return applications.view(PathIds.uuid(id, "application"));
   }
@@ -76,6 +116,26 @@ public class ApplicationsController {
       path = "/api/v1/applications/{id}/withdrawal",
       consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(
+      summary = "撤回: withdraw the application, with a reason",
+      description =
+          "Only while PENDING_ACCEPTANCE (待受理); irreversible; frees the child for a new"
+              + " application.")
+  @ApiResponse(
+      responseCode = "400",
+      description = "invalid-request: no reason, or over 500 characters",
+      content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
+  @ApiResponse(
+      responseCode = "409",
+      description = "status-conflict: not PENDING_ACCEPTANCE (the current status is named)",
+      content =
+          @Content(
+              mediaType = ApiDocs.PROBLEM_JSON,
+              schema = @Schema(ref = ApiDocs.PROBLEM),
+              examples =
+                  @ExampleObject(
+                      name = "status-conflict",
+                      ref = ApiDocs.EXAMPLES + "problem-status-conflict")))
   public Mono<ApplicationView> withdraw(
       @PathVariable String id, @RequestBody Withdrawal withdrawal) {
     String reason = withdrawal.reason();

@@ -3,10 +3,18 @@ package gx.enrollment.gateway.draft;
 import gx.enrollment.gateway.application.ApplicationStatus;
 import gx.enrollment.gateway.application.ApplicationStore;
 import gx.enrollment.gateway.ids.TimeOrderedIds;
+import gx.enrollment.gateway.openapi.ApiDocs;
 import gx.enrollment.gateway.submission.SubmissionRequest;
 import gx.enrollment.gateway.verification.Submitter;
+import gx.enrollment.gateway.verification.VerificationAnswer;
 import gx.enrollment.gateway.web.PathIds;
 import gx.enrollment.gateway.web.ProblemException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Set;
@@ -32,6 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
  * (再办一单) copies a returned or withdrawn application into a new draft.
  */
 @RestController
+@Tag(name = "drafts")
 public class DraftsController {
 
   private static final Set<ApplicationStatus> RESUBMITTABLE =
@@ -60,6 +69,10 @@ public class DraftsController {
       path = "/api/v1/applications/drafts",
       consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(
+      summary = "保存草稿: a new draft with any part of the form",
+      description = "The body of POST /api/v1/verifications, complete or not; stored sealed.")
+  @ApiResponse(responseCode = "201", description = "The draft: {draftId, form, updatedAt}")
   public Mono<ResponseEntity<DraftStore.Draft>> create(@RequestBody SubmissionRequest form) {
     return drafts
         .create(
@@ -71,6 +84,18 @@ public class DraftsController {
       path = "/api/v1/applications/drafts/{id}",
       consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(summary = "Save a draft again, at any step")
+  @ApiResponse(
+      responseCode = "409",
+      description = "status-conflict: the draft was submitted already",
+      content =
+          @Content(
+              mediaType = ApiDocs.PROBLEM_JSON,
+              schema = @Schema(ref = ApiDocs.PROBLEM),
+              examples =
+                  @ExampleObject(
+                      name = "status-conflict",
+                      ref = ApiDocs.EXAMPLES + "problem-status-conflict")))
   public Mono<DraftStore.Draft> save(@PathVariable String id, @RequestBody SubmissionRequest form) {
     UUID draftId = PathIds.uuid(id, "draft");
     return drafts
@@ -81,6 +106,7 @@ public class DraftsController {
   @GetMapping(
       path = "/api/v1/applications/drafts/{id}",
       produces = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(summary = "Reopen a draft (with submittedAs once submitted)")
   public Mono<DraftStore.Draft> draft(@PathVariable String id) {
     UUID draftId = PathIds.uuid(id, "draft");
     return drafts.find(draftId).switchIfEmpty(Mono.error(() -> notFound(draftId)));
@@ -89,6 +115,43 @@ public class DraftsController {
   @PostMapping(
       path = "/api/v1/applications/drafts/{id}/submission",
       produces = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(
+      summary = "Submit a draft",
+      description =
+          "Checked whole exactly like POST /api/v1/verifications (every bad field at once,"
+              + " consent, one child one application, Idempotency-Key) and answered the same way.")
+  @ApiResponse(
+      responseCode = "200",
+      description = "The verification report, stored",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = VerificationAnswer.class),
+              examples =
+                  @ExampleObject(
+                      name = "verified",
+                      ref = ApiDocs.EXAMPLES + "verification-answer-verified")))
+  @ApiResponse(
+      responseCode = "400",
+      description = "invalid-submission: the draft is not whole or not valid",
+      content =
+          @Content(
+              mediaType = ApiDocs.PROBLEM_JSON,
+              schema = @Schema(ref = ApiDocs.PROBLEM),
+              examples =
+                  @ExampleObject(
+                      name = "invalid-submission",
+                      ref = ApiDocs.EXAMPLES + "problem-invalid-submission")))
+  @ApiResponse(
+      responseCode = "403",
+      description = "consent-required",
+      content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
+  @ApiResponse(
+      responseCode = "409",
+      description =
+          "duplicate-application, idempotency-key-reused, request-in-progress, or status-conflict"
+              + " (submitted already)",
+      content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
   public Mono<ResponseEntity<String>> submit(
       @PathVariable String id,
       @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey) {
@@ -108,6 +171,21 @@ public class DraftsController {
   @PostMapping(
       path = "/api/v1/applications/{id}/resubmission",
       produces = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(
+      summary = "再办一单: a new draft copied from a RETURNED or WITHDRAWN application",
+      description = "The old application stays closed; the draft carries copiedFrom.")
+  @ApiResponse(responseCode = "201", description = "The new draft")
+  @ApiResponse(
+      responseCode = "409",
+      description = "status-conflict: the application is neither RETURNED nor WITHDRAWN",
+      content =
+          @Content(
+              mediaType = ApiDocs.PROBLEM_JSON,
+              schema = @Schema(ref = ApiDocs.PROBLEM),
+              examples =
+                  @ExampleObject(
+                      name = "status-conflict",
+                      ref = ApiDocs.EXAMPLES + "problem-status-conflict")))
   public Mono<ResponseEntity<DraftStore.Draft>> resubmit(@PathVariable String id) {
     UUID applicationId = PathIds.uuid(id, "application");
     return applications

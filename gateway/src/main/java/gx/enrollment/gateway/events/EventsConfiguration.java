@@ -1,5 +1,7 @@
 package gx.enrollment.gateway.events;
 
+import gx.enrollment.gateway.metrics.EnrollmentMetrics;
+import gx.enrollment.gateway.metrics.MeteredEventPublisher;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,7 +37,12 @@ public class EventsConfiguration {
       DatabaseClient database,
       ReactiveTransactionManager transactionManager,
       EventPublisher publisher,
-      EventsProperties properties) {
-    return new OutboxRelay(database, transactionManager, publisher, properties.relay());
+      EventsProperties properties,
+      EnrollmentMetrics metrics) {
+    return new OutboxRelay(
+        database,
+        transactionManager,
+        new MeteredEventPublisher(publisher, metrics),
+        properties.relay());
   }
 }

@@ -4,6 +4,7 @@ import gx.enrollment.gateway.application.ApplicationStore;
 import gx.enrollment.gateway.events.EventTopics;
 import gx.enrollment.gateway.events.TopicConsumer;
 import gx.enrollment.gateway.events.TopicSubscriber;
+import gx.enrollment.gateway.metrics.EnrollmentMetrics;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -30,8 +31,10 @@ public class NotifyConfiguration {
       DatabaseClient db,
       JsonMapper json,
       SmsProperties settings,
+      EnrollmentMetrics metrics,
       Clock clock) {
-    StatusNotifier notifier = new StatusNotifier(sms, applications, db, json, settings, clock);
+    StatusNotifier notifier =
+        new StatusNotifier(sms, applications, db, json, settings, metrics, clock);
     return new TopicConsumer(
         subscriber,
         EventTopics.APPLICATION_STATUS_CHANGED,

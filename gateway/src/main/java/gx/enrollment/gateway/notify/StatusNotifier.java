@@ -3,6 +3,7 @@ package gx.enrollment.gateway.notify;
 import gx.enrollment.connectors.IdNumbers;
 import gx.enrollment.gateway.application.ApplicationStore;
 import gx.enrollment.gateway.events.InboundMessage;
+import gx.enrollment.gateway.metrics.EnrollmentMetrics;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -39,6 +40,7 @@ public final class StatusNotifier {
   private final DatabaseClient db;
   private final JsonMapper json;
   private final SmsProperties settings;
+  private final EnrollmentMetrics metrics;
   private final Clock clock;
 
   public StatusNotifier(
@@ -47,12 +49,14 @@ public final class StatusNotifier {
       DatabaseClient db,
       JsonMapper json,
       SmsProperties settings,
+      EnrollmentMetrics metrics,
       Clock clock) {
     this.sms = sms;
     this.applications = applications;
     this.db = db;
     this.json = json;
     this.settings = settings;
+    this.metrics = metrics;
     this.clock = clock;
   }
 
@@ -97,6 +101,7 @@ public final class StatusNotifier {
             messageId -> {
               log.info(
                   "SMS {} sent to {} for {}", messageId, IdNumbers.mask(phone), params.get("ref"));
+              metrics.smsSent("SENT");
               return mark(eventId, "SENT", messageId, null);
             })
         .onErrorResume(
@@ -107,12 +112,15 @@ public final class StatusNotifier {
                   IdNumbers.mask(phone),
                   eventId,
                   unknown.getMessage());
+              metrics.smsSent("UNCERTAIN");
               return mark(eventId, "UNCERTAIN", null, unknown.getMessage());
             })
         .onErrorResume(
             SmsGateway.NotSent.class,
-            refused ->
-                mark(eventId, "FAILED", null, refused.getMessage()).then(Mono.error(refused)));
+            refused -> {
+              metrics.smsSent("FAILED");
+              return mark(eventId, "FAILED", null, refused.getMessage()).then(Mono.error(refused));
+            });
   }
 
   /**

@@ -1,5 +1,7 @@
 package gx.enrollment.gateway.policy;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
  * and the areas inside the pilot cities that are not in the pilot.
  */
 @RestController
+@Tag(name = "regions")
 public class RegionsController {
 
   private final RegionDirectory regions;
@@ -27,6 +30,9 @@ public class RegionsController {
       List<PilotArea> areas,
       List<RegionsProperties.ExcludedArea> excluded) {}
 
+  @Operation(
+      summary = "The pilot areas: form type, consultation phones and hours, policy",
+      description = "And the areas inside the pilot cities that are not in the pilot.")
   @GetMapping(path = "/api/v1/regions", produces = MediaType.APPLICATION_JSON_VALUE)
   public Directory regions() {
     return new Directory(properties.consultationHours(), regions.areas(), properties.excluded());

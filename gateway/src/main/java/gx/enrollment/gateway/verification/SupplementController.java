@@ -5,9 +5,16 @@ import gx.enrollment.gateway.application.ApplicationStateMachine.Action;
 import gx.enrollment.gateway.application.ApplicationStateMachine.Actor;
 import gx.enrollment.gateway.application.ApplicationStateMachine.Decision;
 import gx.enrollment.gateway.application.ApplicationStore;
+import gx.enrollment.gateway.openapi.ApiDocs;
 import gx.enrollment.gateway.submission.SubmissionRequest;
 import gx.enrollment.gateway.web.PathIds;
 import gx.enrollment.gateway.web.ProblemException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -23,6 +30,7 @@ import reactor.core.publisher.Mono;
  * checked whole, verified again and stored; the application goes back to 待受理.
  */
 @RestController
+@Tag(name = "applications")
 public class SupplementController {
 
   private final ApplicationStore applications;
@@ -40,6 +48,40 @@ public class SupplementController {
       path = "/api/v1/applications/{id}/supplement",
       consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(
+      summary = "补齐补正: the corrected form of an application waiting for a supplement",
+      description =
+          "Checked whole, verified again and stored; the application goes back to"
+              + " PENDING_ACCEPTANCE (待受理). The child and the school year cannot change.")
+  @ApiResponse(
+      responseCode = "200",
+      description = "The new verification report, stored",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = VerificationAnswer.class)))
+  @ApiResponse(
+      responseCode = "400",
+      description = "invalid-submission",
+      content =
+          @Content(
+              mediaType = ApiDocs.PROBLEM_JSON,
+              schema = @Schema(ref = ApiDocs.PROBLEM),
+              examples =
+                  @ExampleObject(
+                      name = "invalid-submission",
+                      ref = ApiDocs.EXAMPLES + "problem-invalid-submission")))
+  @ApiResponse(
+      responseCode = "409",
+      description = "status-conflict: the application is not NEEDS_SUPPLEMENT (待补正)",
+      content =
+          @Content(
+              mediaType = ApiDocs.PROBLEM_JSON,
+              schema = @Schema(ref = ApiDocs.PROBLEM),
+              examples =
+                  @ExampleObject(
+                      name = "status-conflict",
+                      ref = ApiDocs.EXAMPLES + "problem-status-conflict")))
   public Mono<ResponseEntity<String>> supplement(
       @PathVariable String id, @RequestBody SubmissionRequest form) {
     UUID applicationId = PathIds.uuid(id, "application");

@@ -7,6 +7,7 @@ import gx.enrollment.gateway.application.ApplicationService;
 import gx.enrollment.gateway.application.ApplicationStore;
 import gx.enrollment.gateway.events.Outbox;
 import gx.enrollment.gateway.idempotency.IdempotencyStore;
+import gx.enrollment.gateway.metrics.EnrollmentMetrics;
 import gx.enrollment.gateway.policy.RegionDirectory;
 import gx.enrollment.gateway.policy.RegionsProperties;
 import gx.enrollment.gateway.storage.CryptoProperties;
@@ -70,9 +71,12 @@ public class VerificationConfiguration {
 
   @Bean
   VerificationService verificationService(
-      SourceConnectors connectors, VerificationProperties properties, Clock clock) {
+      SourceConnectors connectors,
+      VerificationProperties properties,
+      EnrollmentMetrics metrics,
+      Clock clock) {
     return new VerificationService(
-        connectors, new ReportAssembler(), new SourceQueryAudit(), properties, clock);
+        connectors, new ReportAssembler(), new SourceQueryAudit(), properties, metrics, clock);
   }
 
   @Bean

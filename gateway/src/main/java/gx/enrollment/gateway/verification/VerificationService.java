@@ -13,6 +13,7 @@ import gx.enrollment.connectors.SourceConnectors;
 import gx.enrollment.connectors.SourceResult;
 import gx.enrollment.connectors.UnavailableReason;
 import gx.enrollment.gateway.ids.TimeOrderedIds;
+import gx.enrollment.gateway.metrics.EnrollmentMetrics;
 import gx.enrollment.gateway.submission.QueryConsent;
 import gx.enrollment.gateway.submission.ResidenceKind;
 import gx.enrollment.gateway.submission.Submission;
@@ -49,6 +50,7 @@ public final class VerificationService {
   private final ReportAssembler assembler;
   private final SourceQueryAudit audit;
   private final VerificationProperties properties;
+  private final EnrollmentMetrics metrics;
   private final Clock clock;
 
   public VerificationService(
@@ -56,11 +58,13 @@ public final class VerificationService {
       ReportAssembler assembler,
       SourceQueryAudit audit,
       VerificationProperties properties,
+      EnrollmentMetrics metrics,
       Clock clock) {
     this.connectors = connectors;
     this.assembler = assembler;
     this.audit = audit;
     this.properties = properties;
+    this.metrics = metrics;
     this.clock = clock;
   }
 
@@ -112,6 +116,7 @@ public final class VerificationService {
                               results,
                               OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS))
                           .carryingOver(carriedOver))
+              .doOnNext(report -> metrics.verified(report.outcome()))
               .doOnNext(
                   report ->
                       log.info(
@@ -235,6 +240,7 @@ public final class VerificationService {
               return Mono.just(
                   SourceResult.unavailable(source, UnavailableReason.UPSTREAM_ERROR, 0, 0));
             })
+        .doOnNext(result -> metrics.sourceAnswered(result))
         .doOnNext(result -> audit.record(verificationId, context, consent, submission, result));
   }
 

@@ -2,6 +2,7 @@ package gx.enrollment.gateway.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import gx.enrollment.gateway.metrics.EnrollmentMetrics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,7 @@ class EventsConfigurationTests {
             .withUserConfiguration(EventsConfiguration.class)
             .withBean(DatabaseClient.class, () -> database.client)
             .withBean(ReactiveTransactionManager.class, () -> database.transactionManager)
+            .withBean(EnrollmentMetrics.class, EnrollmentMetrics::inMemory)
             // Never contacted: the outbox stays empty and the producer is created on first use.
             .withPropertyValues("enrollment.events.kafka.bootstrap-servers=localhost:9092");
   }

@@ -20,6 +20,9 @@ import gx.enrollment.mocks.SentSms;
 import gx.enrollment.mocks.Upstream;
 import gx.enrollment.mocks.internal.http.RequestCounters;
 import gx.enrollment.mocks.internal.sources.SmsOutbox;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 
@@ -28,6 +31,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <ul>
  *   <li>{@code GET|POST|DELETE /__admin/ext/fault} — read, switch, clear this upstream's fault;
+ *   <li>{@code GET|DELETE /__admin/ext/faults}, {@code POST|DELETE /__admin/ext/faults/{upstream}}
+ *       — the faults of every upstream, from any stub: read all, clear all, switch or clear one;
+ *   <li>{@code GET /__admin/ext/console} — a page for testers over those routes;
  *   <li>{@code GET|DELETE /__admin/ext/counters} — request counts and peak concurrency (across all
  *       five stubs), or reset them;
  *   <li>{@code GET|DELETE /__admin/ext/sms/messages} — on the SMS stub only: the accepted messages.
@@ -38,6 +44,9 @@ public final class StubAdminApi implements AdminApiExtension {
   public static final String FAULT_PATH = "/ext/fault";
   public static final String COUNTERS_PATH = "/ext/counters";
   public static final String SMS_PATH = "/ext/sms/messages";
+  public static final String FAULTS_PATH = "/ext/faults";
+  public static final String CONSOLE_PATH = "/ext/console";
+  private static final String CONSOLE_PAGE = "/gx/enrollment/mocks/stub-console.html";
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -45,13 +54,32 @@ public final class StubAdminApi implements AdminApiExtension {
   private final FaultSwitch faults;
   private final RequestCounters counters;
   private final @Nullable SmsOutbox outbox;
+  private final FaultBoard board;
+  private final byte[] console;
 
   public StubAdminApi(
-      Upstream upstream, FaultSwitch faults, RequestCounters counters, @Nullable SmsOutbox outbox) {
+      Upstream upstream,
+      FaultSwitch faults,
+      RequestCounters counters,
+      @Nullable SmsOutbox outbox,
+      FaultBoard board) {
     this.upstream = upstream;
     this.faults = faults;
     this.counters = counters;
     this.outbox = outbox;
+    this.board = board;
+    this.console = readConsolePage();
+  }
+
+  private static byte[] readConsolePage() {
+    try (InputStream page = StubAdminApi.class.getResourceAsStream(CONSOLE_PAGE)) {
+      if (page == null) {
+        throw new IllegalStateException(CONSOLE_PAGE + " is missing from the classpath");
+      }
+      return page.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Override
@@ -70,6 +98,34 @@ public final class StubAdminApi implements AdminApiExtension {
           faults.apply(admin, FaultScenario.none());
           return currentFault();
         });
+    router.add(GET, FAULTS_PATH, (admin, event, params) -> allFaults());
+    router.add(
+        DELETE,
+        FAULTS_PATH,
+        (admin, event, params) -> {
+          for (Upstream each : board.upstreams()) {
+            board.apply(each, FaultScenario.none());
+          }
+          return allFaults();
+        });
+    router.add(
+        POST,
+        FAULTS_PATH + "/{upstream}",
+        (admin, event, params) -> switchFaultOf(params.get("upstream"), event));
+    router.add(
+        DELETE,
+        FAULTS_PATH + "/{upstream}",
+        (admin, event, params) -> clearFaultOf(params.get("upstream")));
+    router.add(
+        GET,
+        CONSOLE_PATH,
+        (admin, event, params) ->
+            ResponseDefinitionBuilder.responseDefinition()
+                .withStatus(200)
+                .withHeader("Content-Type", "text/html;charset=UTF-8")
+                .withHeader("Cache-Control", "no-store")
+                .withBody(console)
+                .build());
     router.add(GET, COUNTERS_PATH, (admin, event, params) -> counters());
     router.add(
         DELETE,
@@ -102,6 +158,66 @@ public final class StubAdminApi implements AdminApiExtension {
       return json(
           400, MAPPER.createObjectNode().put("code", "INVALID_FAULT").put("message", message));
     }
+  }
+
+  private ResponseDefinition switchFaultOf(String name, ServeEvent event) {
+    Upstream target = board.find(name).orElse(null);
+    if (target == null) {
+      return unknownUpstream(name);
+    }
+    try {
+      JsonNode body = MAPPER.readTree(event.getRequest().getBodyAsString());
+      board.apply(target, FaultScenarioJson.read(body == null ? MAPPER.nullNode() : body));
+      return json(200, faultOf(target));
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      String message =
+          e instanceof JsonProcessingException ? "body is not valid JSON" : e.getMessage();
+      return json(
+          400, MAPPER.createObjectNode().put("code", "INVALID_FAULT").put("message", message));
+    }
+  }
+
+  private ResponseDefinition clearFaultOf(String name) {
+    Upstream target = board.find(name).orElse(null);
+    if (target == null) {
+      return unknownUpstream(name);
+    }
+    board.apply(target, FaultScenario.none());
+    return json(200, faultOf(target));
+  }
+
+  private ResponseDefinition unknownUpstream(String name) {
+    return json(
+        404,
+        MAPPER
+            .createObjectNode()
+            .put("code", "UNKNOWN_UPSTREAM")
+            .put(
+                "message",
+                "unknown upstream '"
+                    + name
+                    + "'; expected one of "
+                    + java.util.Arrays.toString(Upstream.values())));
+  }
+
+  private ResponseDefinition allFaults() {
+    ObjectNode body = MAPPER.createObjectNode();
+    ArrayNode list = body.putArray("faults");
+    for (Upstream each : board.upstreams()) {
+      list.add(faultOf(each));
+    }
+    ArrayNode types = body.putArray("types");
+    for (FaultScenario.Type type : FaultScenario.Type.values()) {
+      types.add(type.name());
+    }
+    return json(200, body);
+  }
+
+  private ObjectNode faultOf(Upstream target) {
+    ObjectNode item =
+        MAPPER.createObjectNode().put("upstream", target.name()).put("port", board.port(target));
+    item.set("fault", FaultScenarioJson.write(MAPPER, board.current(target)));
+    return item;
   }
 
   private ResponseDefinition currentFault() {
