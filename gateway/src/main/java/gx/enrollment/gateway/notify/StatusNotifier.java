@@ -38,7 +38,6 @@ public final class StatusNotifier {
   private final ApplicationStore applications;
   private final DatabaseClient db;
   private final JsonMapper json;
-  private final SmsProperties settings;
   private final Clock clock;
 
   public StatusNotifier(
@@ -46,13 +45,11 @@ public final class StatusNotifier {
       ApplicationStore applications,
       DatabaseClient db,
       JsonMapper json,
-      SmsProperties settings,
       Clock clock) {
     this.sms = sms;
     this.applications = applications;
     this.db = db;
     this.json = json;
-    this.settings = settings;
     this.clock = clock;
   }
 
@@ -155,7 +152,7 @@ public final class StatusNotifier {
                             """)
                             .bind("now", now)
                             .bind("event", eventId)
-                            .bind("max", settings.maxAttempts())
+                            .bind("max", sms.settings().maxAttempts())
                             .map((row, meta) -> "SENDING".equals(row.get("state", String.class)))
                             .one()
                             .defaultIfEmpty(false));
