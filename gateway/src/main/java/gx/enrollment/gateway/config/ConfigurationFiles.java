@@ -147,6 +147,10 @@ public final class ConfigurationFiles {
     Tracked file = new Tracked(name);
     List<String> names = importedSourceNames(file.path);
     if (names.isEmpty()) {
+      log.warn(
+          "{} is not among the files spring.config.import read at start: its edits will rank"
+              + " below every other property source",
+          file.display);
       file.sourceName = "Config resource 'file [" + file.path + "]' (reloaded)";
     } else {
       file.sourceName = names.get(0);
