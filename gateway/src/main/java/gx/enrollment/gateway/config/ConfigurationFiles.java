@@ -285,6 +285,9 @@ public final class ConfigurationFiles {
                     BindFailures.line(
                         ((OriginTrackedMapPropertySource) replacement).getOrigin(key)));
         return refuse(file, hash, failure.key(), failure.message());
+      } catch (RuntimeException e) {
+        // Not a binding failure Spring describes; still the file's fault, still refused.
+        return refuse(file, hash, section.prefix(), String.valueOf(e.getMessage()));
       }
     }
     List<String> changed = new ArrayList<>();
