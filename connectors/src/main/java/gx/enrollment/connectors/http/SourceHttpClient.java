@@ -44,6 +44,12 @@ public final class SourceHttpClient implements AutoCloseable {
   /** Idle pooled connections are closed before a source's load balancer silently drops them. */
   private static final Duration MAX_IDLE = Duration.ofSeconds(20);
 
+  /**
+   * How long {@link #close()} lets requests still in flight finish before their connections are
+   * closed: longer than any verification's deadline.
+   */
+  private static final Duration CLOSE_GRACE = Duration.ofSeconds(30);
+
   private static final byte[] NO_BODY = new byte[0];
 
   private static final JsonMapper JSON =
@@ -76,6 +82,7 @@ public final class SourceHttpClient implements AutoCloseable {
             .maxConnections(settings.bulkhead().maxConcurrentCalls())
             .pendingAcquireTimeout(settings.attemptTimeout())
             .maxIdleTime(MAX_IDLE)
+            .disposeTimeout(CLOSE_GRACE)
             .build();
     HttpClient httpClient =
         HttpClient.create(connections)
@@ -196,7 +203,10 @@ public final class SourceHttpClient implements AutoCloseable {
     return httpClient.warmup();
   }
 
-  /** Releases the connection pool. */
+  /**
+   * Releases the connection pool without waiting: idle connections at once, those of requests still
+   * in flight once they are done (at most {@link #CLOSE_GRACE} later).
+   */
   @Override
   public void close() {
     connections.dispose();

@@ -1,6 +1,7 @@
 package gx.enrollment.gateway.notify;
 
 import gx.enrollment.gateway.application.ApplicationStore;
+import gx.enrollment.gateway.config.ConfigSection;
 import gx.enrollment.gateway.events.EventTopics;
 import gx.enrollment.gateway.events.TopicConsumer;
 import gx.enrollment.gateway.events.TopicSubscriber;
@@ -23,6 +24,13 @@ public class NotifyConfiguration {
     return new SmsGateway(webClients, settings);
   }
 
+  /** {@code sms.*} of {@code config/connectors.yml}, taken anew on every valid edit. */
+  @Bean
+  ConfigSection<SmsProperties> smsSection(SmsProperties settings, SmsGateway sms) {
+    return ConfigSection.of(
+        "connectors.yml", "sms", SmsProperties.class, settings, sms::reconfigure);
+  }
+
   @Bean
   TopicConsumer statusNotifier(
       TopicSubscriber subscriber,
@@ -33,8 +41,7 @@ public class NotifyConfiguration {
       SmsProperties settings,
       EnrollmentMetrics metrics,
       Clock clock) {
-    StatusNotifier notifier =
-        new StatusNotifier(sms, applications, db, json, settings, metrics, clock);
+    StatusNotifier notifier = new StatusNotifier(sms, applications, db, json, metrics, clock);
     return new TopicConsumer(
         subscriber,
         EventTopics.APPLICATION_STATUS_CHANGED,

@@ -7,6 +7,7 @@ import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOper
 import java.net.ConnectException;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -26,28 +27,60 @@ public final class SmsGateway {
   static final String PATH = "/sms/v1/messages";
   static final String TEMPLATE = "ENROLLMENT_STATUS";
 
-  private final WebClient client;
-  private final CircuitBreaker breaker;
-  private final SmsProperties settings;
+  /** What one {@link SmsProperties} is made of; replaced whole by {@link #reconfigure}. */
+  private record Wiring(SmsProperties settings, WebClient client, CircuitBreaker breaker) {}
+
+  private final WebClient.Builder builder;
+  private final AtomicReference<Wiring> current;
 
   public SmsGateway(WebClient.Builder builder, SmsProperties settings) {
-    this.settings = settings;
-    this.client =
-        builder
-            .clone()
-            .baseUrl(settings.baseUrl().toString())
-            .defaultHeader("Authorization", "Bearer " + settings.token())
-            .defaultHeader("X-Purpose", "ENROLLMENT")
-            .build();
-    this.breaker =
-        CircuitBreaker.of(
-            "sms",
-            CircuitBreakerConfig.custom()
-                .slidingWindowSize(10)
-                .minimumNumberOfCalls(5)
-                .failureRateThreshold(50)
-                .waitDurationInOpenState(settings.circuitBreakerWait())
-                .build());
+    this.builder = builder;
+    this.current =
+        new AtomicReference<>(new Wiring(settings, client(builder, settings), breaker(settings)));
+  }
+
+  private static WebClient client(WebClient.Builder builder, SmsProperties settings) {
+    return builder
+        .clone()
+        .baseUrl(settings.baseUrl().toString())
+        .defaultHeader("Authorization", "Bearer " + settings.token())
+        .defaultHeader("X-Purpose", "ENROLLMENT")
+        .build();
+  }
+
+  private static CircuitBreaker breaker(SmsProperties settings) {
+    return CircuitBreaker.of(
+        "sms",
+        CircuitBreakerConfig.custom()
+            .slidingWindowSize(10)
+            .minimumNumberOfCalls(5)
+            .failureRateThreshold(50)
+            .waitDurationInOpenState(settings.circuitBreakerWait())
+            .build());
+  }
+
+  /**
+   * Puts new settings in force for the next sends: a new client if the address or token changed, a
+   * new circuit breaker (closed) if its wait changed; a send already running finishes on the old.
+   * Whether this instance sends at all ({@code enabled}) is read at start only.
+   */
+  public void reconfigure(SmsProperties settings) {
+    current.updateAndGet(
+        old ->
+            new Wiring(
+                settings,
+                old.settings().baseUrl().equals(settings.baseUrl())
+                        && old.settings().token().equals(settings.token())
+                    ? old.client()
+                    : client(builder, settings),
+                old.settings().circuitBreakerWait().equals(settings.circuitBreakerWait())
+                    ? old.breaker()
+                    : breaker(settings)));
+  }
+
+  /** The settings in force. */
+  public SmsProperties settings() {
+    return current.get().settings();
   }
 
   /** The gateway refused the message, or could not be reached: it was not sent. */
@@ -69,7 +102,13 @@ public final class SmsGateway {
    * OutcomeUnknown}.
    */
   public Mono<String> send(String phone, Map<String, String> params, String requestId) {
-    return client
+    return Mono.defer(() -> send(current.get(), phone, params, requestId));
+  }
+
+  private static Mono<String> send(
+      Wiring wiring, String phone, Map<String, String> params, String requestId) {
+    return wiring
+        .client()
         .post()
         .uri(PATH)
         .header("X-Request-Id", requestId)
@@ -84,8 +123,8 @@ public final class SmsGateway {
                     new NotSent("the SMS gateway answered " + response.statusCode().value(), null)))
         .bodyToMono(JsonNode.class)
         .map(body -> body.path("messageId").asText(""))
-        .timeout(settings.timeout())
-        .transformDeferred(CircuitBreakerOperator.of(breaker))
+        .timeout(wiring.settings().timeout())
+        .transformDeferred(CircuitBreakerOperator.of(wiring.breaker()))
         .onErrorMap(SmsGateway::classify);
   }
 

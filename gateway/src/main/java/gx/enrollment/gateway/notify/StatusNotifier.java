@@ -39,7 +39,6 @@ public final class StatusNotifier {
   private final ApplicationStore applications;
   private final DatabaseClient db;
   private final JsonMapper json;
-  private final SmsProperties settings;
   private final EnrollmentMetrics metrics;
   private final Clock clock;
 
@@ -48,14 +47,12 @@ public final class StatusNotifier {
       ApplicationStore applications,
       DatabaseClient db,
       JsonMapper json,
-      SmsProperties settings,
       EnrollmentMetrics metrics,
       Clock clock) {
     this.sms = sms;
     this.applications = applications;
     this.db = db;
     this.json = json;
-    this.settings = settings;
     this.metrics = metrics;
     this.clock = clock;
   }
@@ -163,7 +160,7 @@ public final class StatusNotifier {
                             """)
                             .bind("now", now)
                             .bind("event", eventId)
-                            .bind("max", settings.maxAttempts())
+                            .bind("max", sms.settings().maxAttempts())
                             .map((row, meta) -> "SENDING".equals(row.get("state", String.class)))
                             .one()
                             .defaultIfEmpty(false));

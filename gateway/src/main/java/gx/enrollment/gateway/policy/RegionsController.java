@@ -10,18 +10,17 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code GET /api/v1/regions}: the pilot areas of {@code config/regions.yml} as portals show them
  * to parents — each with its form type and the consultation phones and hours of the seed's table —
- * and the areas inside the pilot cities that are not in the pilot.
+ * and the areas inside the pilot cities that are not in the pilot. Always the {@code regions.yml}
+ * in force.
  */
 @RestController
 @Tag(name = "regions")
 public class RegionsController {
 
   private final RegionDirectory regions;
-  private final RegionsProperties properties;
 
-  public RegionsController(RegionDirectory regions, RegionsProperties properties) {
+  public RegionsController(RegionDirectory regions) {
     this.regions = regions;
-    this.properties = properties;
   }
 
   /** The directory of pilot areas. */
@@ -35,6 +34,6 @@ public class RegionsController {
       description = "And the areas inside the pilot cities that are not in the pilot.")
   @GetMapping(path = "/api/v1/regions", produces = MediaType.APPLICATION_JSON_VALUE)
   public Directory regions() {
-    return new Directory(properties.consultationHours(), regions.areas(), properties.excluded());
+    return new Directory(regions.consultationHours(), regions.areas(), regions.excluded());
   }
 }

@@ -5,6 +5,7 @@ import gx.enrollment.connectors.settings.SourcesProperties;
 import gx.enrollment.gateway.application.ApplicationEvents;
 import gx.enrollment.gateway.application.ApplicationService;
 import gx.enrollment.gateway.application.ApplicationStore;
+import gx.enrollment.gateway.config.ConfigSection;
 import gx.enrollment.gateway.events.Outbox;
 import gx.enrollment.gateway.idempotency.IdempotencyStore;
 import gx.enrollment.gateway.metrics.EnrollmentMetrics;
@@ -46,6 +47,14 @@ public class VerificationConfiguration {
     return new RegionDirectory(regions);
   }
 
+  /** {@code enrollment.regions} of {@code config/regions.yml}, taken anew on every valid edit. */
+  @Bean
+  ConfigSection<RegionsProperties> regionsSection(
+      RegionsProperties regions, RegionDirectory directory) {
+    return ConfigSection.of(
+        "regions.yml", "enrollment.regions", RegionsProperties.class, regions, directory::reload);
+  }
+
   @Bean
   SubmissionValidator submissionValidator(RegionDirectory regions, Clock clock) {
     return new SubmissionValidator(regions, clock);
@@ -55,6 +64,17 @@ public class VerificationConfiguration {
   SourceConnectors sourceConnectors(
       SourcesProperties sources, WebClient.Builder webClients, Clock clock) {
     return SourceConnectors.create(sources, webClients, clock);
+  }
+
+  /**
+   * {@code sources.*} of {@code config/connectors.yml}: a valid edit rebuilds the connectors of the
+   * sources it changed.
+   */
+  @Bean
+  ConfigSection<SourcesProperties> sourcesSection(
+      SourcesProperties sources, SourceConnectors connectors) {
+    return ConfigSection.of(
+        "connectors.yml", "sources", SourcesProperties.class, sources, connectors::reconfigure);
   }
 
   /**
