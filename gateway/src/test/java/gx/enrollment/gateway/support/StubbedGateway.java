@@ -65,7 +65,7 @@ public abstract class StubbedGateway {
   }
 
   @BeforeEach
-  void cleanStubsAndDatabase() {
+  protected void cleanStubsAndDatabase() {
     // Generous for a shared 2-core machine; deadlines are asserted on the answers themselves.
     client = client.mutate().responseTimeout(Duration.ofSeconds(30)).build();
     stubs.clearFaults();
