@@ -33,6 +33,8 @@ public class MetricsConfiguration {
       MeterRegistry registry, SourceConnectors connectors) {
     SourceResilienceMetrics metrics = new SourceResilienceMetrics(registry);
     metrics.bindAll(connectors);
+    // A reload of config/ rebuilds a changed source's stack: its meters follow the new one.
+    connectors.onRebuild((source, replaced, current) -> metrics.rebind(replaced, current));
     return metrics;
   }
 

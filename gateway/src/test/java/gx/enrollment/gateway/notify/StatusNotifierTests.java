@@ -40,8 +40,17 @@ class StatusNotifierTests extends StubbedGateway {
     assertThat(sent.get(0).template()).isEqualTo("ENROLLMENT_STATUS");
     assertThat(sent.get(0).params()).containsEntry("status", "办理中");
     assertThat(sent.get(0).params().get("ref")).matches("GX2024-\\d{6}");
-    assertThat(value("select state from sms_notifications where application_id = '" + id + "'"))
-        .isEqualTo("SENT");
+    // The gateway's answer reaches the stub's journal before the notifier records it.
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                "SENT"
+                    .equals(
+                        value(
+                            "select state from sms_notifications where application_id = '"
+                                + id
+                                + "'")));
   }
 
   @Test
