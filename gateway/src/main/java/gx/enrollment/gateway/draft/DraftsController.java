@@ -2,6 +2,7 @@ package gx.enrollment.gateway.draft;
 
 import gx.enrollment.gateway.application.ApplicationStatus;
 import gx.enrollment.gateway.application.ApplicationStore;
+import gx.enrollment.gateway.edge.Caller;
 import gx.enrollment.gateway.ids.TimeOrderedIds;
 import gx.enrollment.gateway.submission.SubmissionRequest;
 import gx.enrollment.gateway.verification.Submitter;
@@ -60,10 +61,11 @@ public class DraftsController {
       path = "/api/v1/applications/drafts",
       consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
-  public Mono<ResponseEntity<DraftStore.Draft>> create(@RequestBody SubmissionRequest form) {
+  public Mono<ResponseEntity<DraftStore.Draft>> create(
+      Caller caller, @RequestBody SubmissionRequest form) {
+    caller.checkMayFile(form.regionCode(), form.channel());
     return drafts
-        .create(
-            TimeOrderedIds.next(), Submitter.UNAUTHENTICATED_CLIENT, form, null, clock.instant())
+        .create(TimeOrderedIds.next(), caller.clientId(), form, null, clock.instant())
         .map(draft -> ResponseEntity.status(HttpStatus.CREATED).body(draft));
   }
 
@@ -71,8 +73,10 @@ public class DraftsController {
       path = "/api/v1/applications/drafts/{id}",
       consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
-  public Mono<DraftStore.Draft> save(@PathVariable String id, @RequestBody SubmissionRequest form) {
+  public Mono<DraftStore.Draft> save(
+      Caller caller, @PathVariable String id, @RequestBody SubmissionRequest form) {
     UUID draftId = PathIds.uuid(id, "draft");
+    caller.checkMayFile(form.regionCode(), form.channel());
     return drafts
         .update(draftId, form, clock.instant())
         .switchIfEmpty(Mono.defer(() -> refuseClosed(draftId)));
@@ -90,6 +94,7 @@ public class DraftsController {
       path = "/api/v1/applications/drafts/{id}/submission",
       produces = MediaType.APPLICATION_JSON_VALUE)
   public Mono<ResponseEntity<String>> submit(
+      Caller caller,
       @PathVariable String id,
       @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey) {
     UUID draftId = PathIds.uuid(id, "draft");
@@ -101,14 +106,14 @@ public class DraftsController {
                 draft.submittedAs() != null && idempotencyKey == null
                     ? refuseClosed(draftId).then(Mono.<ResponseEntity<String>>empty())
                     : submitter
-                        .submit(draft.form(), idempotencyKey)
+                        .submit(caller, draft.form(), idempotencyKey)
                         .flatMap(answer -> recordSubmitted(draftId, answer)));
   }
 
   @PostMapping(
       path = "/api/v1/applications/{id}/resubmission",
       produces = MediaType.APPLICATION_JSON_VALUE)
-  public Mono<ResponseEntity<DraftStore.Draft>> resubmit(@PathVariable String id) {
+  public Mono<ResponseEntity<DraftStore.Draft>> resubmit(Caller caller, @PathVariable String id) {
     UUID applicationId = PathIds.uuid(id, "application");
     return applications
         .loadForm(applicationId)
@@ -123,9 +128,10 @@ public class DraftsController {
                         "再办一单 copies a RETURNED or WITHDRAWN application; this one is "
                             + stored.status()));
               }
+              // The new draft is the caller's to edit (the edge checked it serves the region).
               return drafts.create(
                   TimeOrderedIds.next(),
-                  stored.application().clientId(),
+                  caller.clientId(),
                   stored.form(),
                   applicationId,
                   clock.instant());

@@ -1,5 +1,6 @@
 package gx.enrollment.gateway.verification;
 
+import gx.enrollment.gateway.edge.Caller;
 import gx.enrollment.gateway.submission.SubmissionRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
@@ -28,8 +29,9 @@ public class VerificationController {
       consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
   public Mono<ResponseEntity<String>> verify(
+      Caller caller,
       @RequestBody SubmissionRequest request,
       @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey) {
-    return submitter.submit(request, idempotencyKey);
+    return submitter.submit(caller, request, idempotencyKey);
   }
 }

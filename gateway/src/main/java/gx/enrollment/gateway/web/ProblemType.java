@@ -24,6 +24,11 @@ public enum ProblemType {
       "status-conflict", HttpStatus.CONFLICT, "The application's status does not allow this"),
   INVALID_REQUEST("invalid-request", HttpStatus.BAD_REQUEST, "The request is invalid"),
   ALREADY_RATED("already-rated", HttpStatus.CONFLICT, "The application has been rated already"),
+  UNAUTHENTICATED(
+      "unauthenticated", HttpStatus.UNAUTHORIZED, "Client credentials are missing or invalid"),
+  FORBIDDEN("forbidden", HttpStatus.FORBIDDEN, "The client may not do this"),
+  TOO_MANY_REQUESTS(
+      "too-many-requests", HttpStatus.TOO_MANY_REQUESTS, "The client is over its rate limit"),
   NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Not found"),
   METHOD_NOT_ALLOWED("method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
   NOT_ACCEPTABLE("not-acceptable", HttpStatus.NOT_ACCEPTABLE, "Not acceptable"),

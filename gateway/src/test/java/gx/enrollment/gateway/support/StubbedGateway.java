@@ -24,7 +24,9 @@ import tools.jackson.databind.JsonNode;
  * of its own) and a real Kafka, pointed at the WireMock government stubs of {@code mocks/}, which
  * every test starts clean: no fault, counters at zero.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "spring.config.import=" + TestClients.CONFIG_IMPORT)
 @AutoConfigureWebTestClient
 public abstract class StubbedGateway {
 
@@ -67,7 +69,12 @@ public abstract class StubbedGateway {
   @BeforeEach
   void cleanStubsAndDatabase() {
     // Generous for a shared 2-core machine; deadlines are asserted on the answers themselves.
-    client = client.mutate().responseTimeout(Duration.ofSeconds(30)).build();
+    client =
+        client
+            .mutate()
+            .responseTimeout(Duration.ofSeconds(30))
+            .defaultHeader(TestClients.HEADER, TestClients.ALL)
+            .build();
     stubs.clearFaults();
     stubs.resetCounters();
     stubs.clearSentMessages();
