@@ -40,6 +40,9 @@ public abstract class StubbedGateway {
 
   @Autowired protected WebTestClient client;
 
+  /** The same, without credentials (a default header cannot be removed per request). */
+  protected WebTestClient anonymous;
+
   @Autowired protected DatabaseClient db;
 
   @DynamicPropertySource
@@ -69,12 +72,8 @@ public abstract class StubbedGateway {
   @BeforeEach
   void cleanStubsAndDatabase() {
     // Generous for a shared 2-core machine; deadlines are asserted on the answers themselves.
-    client =
-        client
-            .mutate()
-            .responseTimeout(Duration.ofSeconds(30))
-            .defaultHeader(TestClients.HEADER, TestClients.ALL)
-            .build();
+    anonymous = client.mutate().responseTimeout(Duration.ofSeconds(30)).build();
+    client = anonymous.mutate().defaultHeader(TestClients.HEADER, TestClients.ALL).build();
     stubs.clearFaults();
     stubs.resetCounters();
     stubs.clearSentMessages();
