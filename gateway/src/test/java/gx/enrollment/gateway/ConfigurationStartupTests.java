@@ -82,6 +82,44 @@ class ConfigurationStartupTests {
   }
 
   @Test
+  void refuses_to_start_on_a_client_whose_key_hash_is_not_sha256_naming_the_key(@TempDir Path dir)
+      throws IOException {
+    copyConfig(
+        dir,
+        "clients.yml",
+        "api-key-sha256: 3a29b96a166ff8cfe802e2b455ddaa234432ec95f87affdc9b0818fd44bb4989",
+        "api-key-sha256: not-a-hash");
+
+    assertThatThrownBy(() -> start(dir, Map.of()))
+        .hasStackTraceContaining(
+            "enrollment.edge.clients.demo-offline.api-key-sha256: not a SHA-256 in hex");
+  }
+
+  @Test
+  void refuses_to_start_on_a_client_outside_any_area_code_naming_the_key(@TempDir Path dir)
+      throws IOException {
+    copyConfig(
+        dir, "clients.yml", "regions: [\"451321\", \"451322\"", "regions: [\"Laibin\", \"451322\"");
+
+    assertThatThrownBy(() -> start(dir, Map.of()))
+        .hasStackTraceContaining(
+            "enrollment.edge.clients.demo-offline.regions[0]: Laibin is not a six-digit area code");
+  }
+
+  @Test
+  void refuses_to_start_on_an_operation_without_roles_naming_the_key(@TempDir Path dir)
+      throws IOException {
+    copyConfig(
+        dir,
+        "routes.yml",
+        "path: /api/v1/regions, roles: [PORTAL, OFFLINE_POINT, REVIEWER] }",
+        "path: /api/v1/regions }");
+
+    assertThatThrownBy(() -> start(dir, Map.of()))
+        .hasStackTraceContaining("enrollment.edge.operations[1]: an operation is either open");
+  }
+
+  @Test
   void refuses_to_start_without_the_files() {
     assertThatThrownBy(() -> start(Path.of("/nonexistent-config"), Map.of()))
         .hasStackTraceContaining("/nonexistent-config/")
@@ -124,10 +162,11 @@ class ConfigurationStartupTests {
   }
 
   /**
-   * Copies both files of {@code config/} into {@code dir}, changing {@code from} in {@code name}.
+   * Copies the files of {@code config/} into {@code dir}, changing {@code from} in {@code name}.
    */
   private static void copyConfig(Path dir, String name, String from, String to) throws IOException {
-    for (String file : new String[] {"connectors.yml", "regions.yml"}) {
+    for (String file :
+        new String[] {"connectors.yml", "regions.yml", "clients.yml", "routes.yml"}) {
       String text = Files.readString(TestRegions.configDir().resolve(file));
       if (file.equals(name) && !from.isEmpty()) {
         assertThat(text).contains(from);

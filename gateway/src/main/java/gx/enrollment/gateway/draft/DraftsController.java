@@ -2,6 +2,7 @@ package gx.enrollment.gateway.draft;
 
 import gx.enrollment.gateway.application.ApplicationStatus;
 import gx.enrollment.gateway.application.ApplicationStore;
+import gx.enrollment.gateway.edge.Caller;
 import gx.enrollment.gateway.ids.TimeOrderedIds;
 import gx.enrollment.gateway.openapi.ApiDocs;
 import gx.enrollment.gateway.submission.SubmissionRequest;
@@ -73,10 +74,11 @@ public class DraftsController {
       summary = "保存草稿: a new draft with any part of the form",
       description = "The body of POST /api/v1/verifications, complete or not; stored sealed.")
   @ApiResponse(responseCode = "201", description = "The draft: {draftId, form, updatedAt}")
-  public Mono<ResponseEntity<DraftStore.Draft>> create(@RequestBody SubmissionRequest form) {
+  public Mono<ResponseEntity<DraftStore.Draft>> create(
+      Caller caller, @RequestBody SubmissionRequest form) {
+    caller.checkMayFile(form.regionCode(), form.channel());
     return drafts
-        .create(
-            TimeOrderedIds.next(), Submitter.UNAUTHENTICATED_CLIENT, form, null, clock.instant())
+        .create(TimeOrderedIds.next(), caller.clientId(), form, null, clock.instant())
         .map(draft -> ResponseEntity.status(HttpStatus.CREATED).body(draft));
   }
 
@@ -96,8 +98,10 @@ public class DraftsController {
                   @ExampleObject(
                       name = "status-conflict",
                       ref = ApiDocs.EXAMPLES + "problem-status-conflict")))
-  public Mono<DraftStore.Draft> save(@PathVariable String id, @RequestBody SubmissionRequest form) {
+  public Mono<DraftStore.Draft> save(
+      Caller caller, @PathVariable String id, @RequestBody SubmissionRequest form) {
     UUID draftId = PathIds.uuid(id, "draft");
+    caller.checkMayFile(form.regionCode(), form.channel());
     return drafts
         .update(draftId, form, clock.instant())
         .switchIfEmpty(Mono.defer(() -> refuseClosed(draftId)));
@@ -153,6 +157,7 @@ public class DraftsController {
               + " (submitted already)",
       content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
   public Mono<ResponseEntity<String>> submit(
+      Caller caller,
       @PathVariable String id,
       @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey) {
     UUID draftId = PathIds.uuid(id, "draft");
@@ -164,7 +169,7 @@ public class DraftsController {
                 draft.submittedAs() != null && idempotencyKey == null
                     ? refuseClosed(draftId).then(Mono.<ResponseEntity<String>>empty())
                     : submitter
-                        .submit(draft.form(), idempotencyKey)
+                        .submit(caller, draft.form(), idempotencyKey)
                         .flatMap(answer -> recordSubmitted(draftId, answer)));
   }
 
@@ -186,7 +191,7 @@ public class DraftsController {
                   @ExampleObject(
                       name = "status-conflict",
                       ref = ApiDocs.EXAMPLES + "problem-status-conflict")))
-  public Mono<ResponseEntity<DraftStore.Draft>> resubmit(@PathVariable String id) {
+  public Mono<ResponseEntity<DraftStore.Draft>> resubmit(Caller caller, @PathVariable String id) {
     UUID applicationId = PathIds.uuid(id, "application");
     return applications
         .loadForm(applicationId)
@@ -201,9 +206,10 @@ public class DraftsController {
                         "再办一单 copies a RETURNED or WITHDRAWN application; this one is "
                             + stored.status()));
               }
+              // The new draft is the caller's to edit (the edge checked it serves the region).
               return drafts.create(
                   TimeOrderedIds.next(),
-                  stored.application().clientId(),
+                  caller.clientId(),
                   stored.form(),
                   applicationId,
                   clock.instant());

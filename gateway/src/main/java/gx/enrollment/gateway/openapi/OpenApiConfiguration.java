@@ -42,6 +42,13 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 public class OpenApiConfiguration {
 
+  static {
+    // The authenticated caller is resolved from the edge's exchange attribute, not from the
+    // request.
+    org.springdoc.core.utils.SpringDocUtils.getConfig()
+        .addRequestWrapperToIgnore(gx.enrollment.gateway.edge.Caller.class);
+  }
+
   static final String EXAMPLES_LOCATION = "classpath:openapi/examples/*.json";
 
   /** Answers any {@code /api/**} operation may give, added where an operation does not say. */

@@ -35,6 +35,18 @@ public final class SubmissionValidator {
   private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
   private static final Pattern CONSENT_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
   private static final int MAX_TEXT = 200;
+
+  /**
+   * Free text (employer, address, certificate number): letters of any script, digits, spaces and
+   * the punctuation of addresses, company names and certificate numbers. No control characters, no
+   * quotes, angle brackets, semicolons or equals signs: nothing a form needs, everything an
+   * injection does.
+   */
+  private static final Pattern TEXT =
+      Pattern.compile("[\\p{L}\\p{M}\\p{N} ()（）【】\\[\\]·.,，、。:：/#_—-]+");
+
+  private static final String TEXT_RULE =
+      " may hold letters, digits, spaces and ()（）【】[]·.,，、。:：/#_—- only";
   private static final int ADULT = 18;
   private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
@@ -252,7 +264,17 @@ public final class SubmissionValidator {
       errors.add("employment.employer", "TOO_LONG", "employment.employer is over 200 characters");
       return null;
     }
-    return employer;
+    return plainText(errors, "employment.employer", employer);
+  }
+
+  /** {@code value} if it is plain text ({@link #TEXT}), else an error naming the field. */
+  private static @Nullable String plainText(
+      FieldErrors errors, String field, @Nullable String value) {
+    if (value == null || TEXT.matcher(value).matches()) {
+      return value;
+    }
+    errors.add(field, "INVALID_CHARACTERS", field + TEXT_RULE);
+    return null;
   }
 
   private static Submission.@Nullable Residence residence(
@@ -269,6 +291,7 @@ public final class SubmissionValidator {
       errors.add("residence.address", "TOO_LONG", "residence.address is over 200 characters");
       address = null;
     }
+    address = plainText(errors, "residence.address", address);
     String certificate = fields.certificateNumber();
     if (form == FormType.B) {
       errors.notAllowed("residence.certificateNumber", certificate, "on form B");
@@ -279,6 +302,8 @@ public final class SubmissionValidator {
             "residence.certificateNumber",
             "TOO_LONG",
             "residence.certificateNumber is over 64 characters");
+      } else {
+        plainText(errors, "residence.certificateNumber", certificate);
       }
     } else if (kind != null) {
       errors.notAllowed(

@@ -1,5 +1,6 @@
 package gx.enrollment.gateway.verification;
 
+import gx.enrollment.gateway.edge.Caller;
 import gx.enrollment.gateway.submission.FieldError;
 import gx.enrollment.gateway.submission.Submission;
 import gx.enrollment.gateway.submission.SubmissionRequest;
@@ -19,12 +20,6 @@ import reactor.core.publisher.Mono;
  */
 public final class Submitter {
 
-  /**
-   * Who calls, until client authentication arrives at the edge: every caller is one client, so
-   * idempotency keys share one space.
-   */
-  public static final String UNAUTHENTICATED_CLIENT = "unauthenticated";
-
   private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
 
   private final SubmissionValidator validator;
@@ -35,8 +30,12 @@ public final class Submitter {
     this.submissions = submissions;
   }
 
+  /**
+   * Submits {@code request} for {@code caller}: its idempotency keys are its own, and it may file
+   * only for the areas it serves and through the channel of its role ({@code 403} otherwise).
+   */
   public Mono<ResponseEntity<String>> submit(
-      SubmissionRequest request, @Nullable String idempotencyKey) {
+      Caller caller, SubmissionRequest request, @Nullable String idempotencyKey) {
     if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
       return Mono.error(
           ProblemException.invalidSubmission(
@@ -46,23 +45,29 @@ public final class Submitter {
                       "INVALID_FORMAT",
                       "Idempotency-Key must be 1 to 200 visible ASCII characters"))));
     }
-    return validated(request)
+    return validated(caller, request)
         .flatMap(
             submission ->
-                submissions.submit(request, submission, UNAUTHENTICATED_CLIENT, idempotencyKey))
+                submissions.submit(request, submission, caller.clientId(), idempotencyKey))
         .map(Submitter::response);
   }
 
   /**
-   * The valid submission, or the refusal: {@code 400} naming every bad field, {@code 403} for an
-   * online submission without consent.
+   * The valid submission, or the refusal: {@code 400} naming every bad field, {@code 403} for a
+   * region the caller does not serve or a channel its role does not use, {@code 403} for an online
+   * submission without consent.
    */
-  public Mono<Submission> validated(SubmissionRequest request) {
+  public Mono<Submission> validated(Caller caller, SubmissionRequest request) {
     SubmissionValidator.Outcome outcome = validator.validate(request);
     if (outcome instanceof SubmissionValidator.Outcome.Invalid invalid) {
       return Mono.error(ProblemException.invalidSubmission(invalid.errors()));
     }
     Submission submission = ((SubmissionValidator.Outcome.Valid) outcome).submission();
+    try {
+      caller.checkMayFile(submission.area().code(), submission.channel().name());
+    } catch (ProblemException refused) {
+      return Mono.error(refused);
+    }
     if (!submission.mayQuerySources()) {
       return Mono.error(ProblemException.consentRequired());
     }

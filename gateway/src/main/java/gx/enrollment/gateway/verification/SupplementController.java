@@ -5,6 +5,7 @@ import gx.enrollment.gateway.application.ApplicationStateMachine.Action;
 import gx.enrollment.gateway.application.ApplicationStateMachine.Actor;
 import gx.enrollment.gateway.application.ApplicationStateMachine.Decision;
 import gx.enrollment.gateway.application.ApplicationStore;
+import gx.enrollment.gateway.edge.Caller;
 import gx.enrollment.gateway.openapi.ApiDocs;
 import gx.enrollment.gateway.submission.SubmissionRequest;
 import gx.enrollment.gateway.web.PathIds;
@@ -83,7 +84,7 @@ public class SupplementController {
                       name = "status-conflict",
                       ref = ApiDocs.EXAMPLES + "problem-status-conflict")))
   public Mono<ResponseEntity<String>> supplement(
-      @PathVariable String id, @RequestBody SubmissionRequest form) {
+      Caller caller, @PathVariable String id, @RequestBody SubmissionRequest form) {
     UUID applicationId = PathIds.uuid(id, "application");
     return applications
         .status(applicationId)
@@ -98,7 +99,7 @@ public class SupplementController {
                         refused.current().name(), refused.current().label(), refused.reason()));
               }
               return submitter
-                  .validated(form)
+                  .validated(caller, form)
                   .flatMap(
                       submission -> submissions.supplement(stored.application(), form, submission));
             })

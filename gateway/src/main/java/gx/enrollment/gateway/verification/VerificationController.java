@@ -1,5 +1,6 @@
 package gx.enrollment.gateway.verification;
 
+import gx.enrollment.gateway.edge.Caller;
 import gx.enrollment.gateway.openapi.ApiDocs;
 import gx.enrollment.gateway.submission.SubmissionRequest;
 import io.swagger.v3.oas.annotations.Operation;
@@ -113,10 +114,11 @@ public class VerificationController {
                       name = "duplicate-application",
                       ref = ApiDocs.EXAMPLES + "problem-duplicate-application")))
   public Mono<ResponseEntity<String>> verify(
+      Caller caller,
       @RequestBody SubmissionRequest request,
       @Parameter(description = ApiDocs.IDEMPOTENCY_KEY_DESCRIPTION)
           @RequestHeader(name = "Idempotency-Key", required = false)
           @Nullable String idempotencyKey) {
-    return submitter.submit(request, idempotencyKey);
+    return submitter.submit(caller, request, idempotencyKey);
   }
 }

@@ -74,6 +74,37 @@ public class ProblemException extends RuntimeException {
         Map.of("lotteryId", lotteryId.toString(), "currentState", currentState));
   }
 
+  /** Credentials missing, unknown, expired or forged; says which without echoing them. */
+  public static ProblemException unauthenticated(String detail) {
+    return new ProblemException(ProblemType.UNAUTHENTICATED, detail, List.of());
+  }
+
+  /** A known client calling an operation or for a region it may not use. */
+  public static ProblemException forbidden(String detail) {
+    return new ProblemException(ProblemType.FORBIDDEN, detail, List.of());
+  }
+
+  /** A client over its budget; {@code Retry-After} says when it may call again. */
+  public static ProblemException tooManyRequests(String clientId, long retryAfterSeconds) {
+    return new ProblemException(
+        ProblemType.TOO_MANY_REQUESTS,
+        "client "
+            + clientId
+            + " is over its rate limit; retry in "
+            + retryAfterSeconds
+            + (retryAfterSeconds == 1 ? " second" : " seconds"),
+        List.of(),
+        Map.of("retryAfterSeconds", retryAfterSeconds));
+  }
+
+  /** A path that exists with other methods. */
+  public static ProblemException methodNotAllowed(List<String> allowed) {
+    return new ProblemException(
+        ProblemType.METHOD_NOT_ALLOWED,
+        "This path supports " + String.join(", ", allowed),
+        List.of());
+  }
+
   public static ProblemException notFound(String what) {
     return new ProblemException(ProblemType.NOT_FOUND, what + " does not exist", List.of());
   }

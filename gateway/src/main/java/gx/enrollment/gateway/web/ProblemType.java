@@ -34,6 +34,11 @@ public enum ProblemType {
       "Applicants of the lottery are not in a status this step needs"),
   INVALID_REQUEST("invalid-request", HttpStatus.BAD_REQUEST, "The request is invalid"),
   ALREADY_RATED("already-rated", HttpStatus.CONFLICT, "The application has been rated already"),
+  UNAUTHENTICATED(
+      "unauthenticated", HttpStatus.UNAUTHORIZED, "Client credentials are missing or invalid"),
+  FORBIDDEN("forbidden", HttpStatus.FORBIDDEN, "The client may not do this"),
+  TOO_MANY_REQUESTS(
+      "too-many-requests", HttpStatus.TOO_MANY_REQUESTS, "The client is over its rate limit"),
   NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Not found"),
   METHOD_NOT_ALLOWED("method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
   NOT_ACCEPTABLE("not-acceptable", HttpStatus.NOT_ACCEPTABLE, "Not acceptable"),

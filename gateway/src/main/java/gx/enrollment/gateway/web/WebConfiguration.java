@@ -8,7 +8,7 @@ import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
 import tools.jackson.core.StreamReadFeature;
 
-/** The API's size limit and JSON strictness. */
+/** The JSON codec's size limit (the edge checks Content-Length first) and JSON strictness. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ApiProperties.class)
 public class WebConfiguration implements WebFluxConfigurer {
@@ -22,11 +22,6 @@ public class WebConfiguration implements WebFluxConfigurer {
   @Override
   public void configureHttpMessageCodecs(ServerCodecConfigurer configurer) {
     configurer.defaultCodecs().maxInMemorySize((int) properties.maxBodySize().toBytes());
-  }
-
-  @Bean
-  RequestSizeLimitFilter requestSizeLimitFilter() {
-    return new RequestSizeLimitFilter(properties.maxBodySize());
   }
 
   /** A key given twice is ambiguous: refuse it rather than silently keep the last value. */

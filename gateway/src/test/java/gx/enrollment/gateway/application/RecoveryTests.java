@@ -126,11 +126,11 @@ class RecoveryTests extends StubbedGateway {
     SubmissionRequest form = Submissions.toRequest(body);
     applications
         .insertReceived(
-            id, valid(body), form, "unauthenticated", Instant.now(), Instant.now().minusSeconds(1))
+            id, valid(body), form, "test-all", Instant.now(), Instant.now().minusSeconds(1))
         .block(Duration.ofSeconds(10));
     db.sql(
             "insert into idempotency_keys (client_id, idempotency_key, request_hash, state,"
-                + " application_id, created_at) values ('unauthenticated', :key, :hash,"
+                + " application_id, created_at) values ('test-all', :key, :hash,"
                 + " 'IN_PROGRESS', :id, now())")
         .bind("key", idempotencyKey)
         .bind("hash", java.nio.ByteBuffer.wrap(sha256(form)))

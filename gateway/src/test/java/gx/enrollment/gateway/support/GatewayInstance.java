@@ -46,6 +46,7 @@ public final class GatewayInstance implements AutoCloseable {
     properties.put("server.port", "0");
     properties.put("enrollment.verification.recovery.enabled", "false");
     properties.put("enrollment.events.relay.interval", "100ms");
+    properties.put("spring.config.import", TestClients.CONFIG_IMPORT);
     properties.putAll(overrides);
     StandardEnvironment environment = new StandardEnvironment();
     environment.getPropertySources().addFirst(new MapPropertySource("instance", properties));
@@ -60,6 +61,7 @@ public final class GatewayInstance implements AutoCloseable {
     return WebTestClient.bindToServer()
         .baseUrl("http://localhost:" + port)
         .responseTimeout(Duration.ofSeconds(30))
+        .defaultHeader(TestClients.HEADER, TestClients.ALL)
         .build();
   }
 

@@ -24,7 +24,9 @@ import tools.jackson.databind.JsonNode;
  * of its own) and a real Kafka, pointed at the WireMock government stubs of {@code mocks/}, which
  * every test starts clean: no fault, counters at zero.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "spring.config.import=" + TestClients.CONFIG_IMPORT)
 @AutoConfigureWebTestClient
 public abstract class StubbedGateway {
 
@@ -37,6 +39,9 @@ public abstract class StubbedGateway {
   protected static final GovernmentStubs stubs = SharedStubs.get();
 
   @Autowired protected WebTestClient client;
+
+  /** The same, without credentials (a default header cannot be removed per request). */
+  protected WebTestClient anonymous;
 
   @Autowired protected DatabaseClient db;
 
@@ -67,7 +72,8 @@ public abstract class StubbedGateway {
   @BeforeEach
   protected void cleanStubsAndDatabase() {
     // Generous for a shared 2-core machine; deadlines are asserted on the answers themselves.
-    client = client.mutate().responseTimeout(Duration.ofSeconds(30)).build();
+    anonymous = client.mutate().responseTimeout(Duration.ofSeconds(30)).build();
+    client = anonymous.mutate().defaultHeader(TestClients.HEADER, TestClients.ALL).build();
     stubs.clearFaults();
     warmUp();
     stubs.resetCounters();
