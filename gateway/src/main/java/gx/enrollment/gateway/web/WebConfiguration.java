@@ -1,5 +1,6 @@
 package gx.enrollment.gateway.web;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -25,8 +26,8 @@ public class WebConfiguration implements WebFluxConfigurer {
   }
 
   @Bean
-  RequestSizeLimitFilter requestSizeLimitFilter() {
-    return new RequestSizeLimitFilter(properties.maxBodySize());
+  RequestSizeLimitFilter requestSizeLimitFilter(ObjectProvider<UploadSizeLimit> uploads) {
+    return new RequestSizeLimitFilter(properties.maxBodySize(), uploads.orderedStream().toList());
   }
 
   /** A key given twice is ambiguous: refuse it rather than silently keep the last value. */

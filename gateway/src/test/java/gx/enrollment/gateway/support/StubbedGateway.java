@@ -73,7 +73,7 @@ public abstract class StubbedGateway {
     stubs.clearSentMessages();
     db.sql(
             "truncate applications, application_status_history, consents, verification_reports,"
-                + " review_decisions, sms_notifications, ratings, drafts,"
+                + " review_decisions, sms_notifications, ratings, drafts, materials,"
                 + " source_results, source_query_audit, idempotency_keys, outbox cascade")
         .then()
         .block(Duration.ofSeconds(10));
