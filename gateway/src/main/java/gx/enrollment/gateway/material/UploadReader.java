@@ -59,11 +59,13 @@ final class UploadReader {
         () -> {
           UploadReader reader = new UploadReader(maxFileSize);
           return events
+              // Part events still queued upstream when reading stops early: their buffers go back
+              // too. Scoped to the reader's operators: each event that reaches accept is released
+              // there, once (then() below discards the events it ignores, and must not again).
+              .doOnDiscard(PartEvent.class, event -> DataBufferUtils.release(event.content()))
               .doOnNext(reader::accept)
               .then(Mono.fromCallable(reader::finish))
-              .onErrorMap(DataBufferLimitException.class, reader::tooLarge)
-              // Part events still queued when reading stops early: their buffers go back too.
-              .doOnDiscard(PartEvent.class, event -> DataBufferUtils.release(event.content()));
+              .onErrorMap(UploadReader::overALimit, reader::tooLarge);
         });
   }
 
@@ -167,13 +169,28 @@ final class UploadReader {
                     List.of()));
   }
 
-  /** The multipart reader's own part-size limit (set to ours) was hit before ours. */
-  private Throwable tooLarge(DataBufferLimitException limit) {
+  /**
+   * The multipart reader's own limits: its part size (set to ours, and checked before a chunk is
+   * handed on, so usually first) or its in-memory size of a field. WebFlux may wrap the exception.
+   */
+  private static boolean overALimit(Throwable error) {
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      if (cause instanceof DataBufferLimitException) {
+        return true;
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return false;
+  }
+
+  private Throwable tooLarge(Throwable limit) {
     return fileStarted && !fileComplete
         ? fileTooLarge()
         : new ProblemException(
             ProblemType.PAYLOAD_TOO_LARGE,
-            "a part of the upload is over its size limit: " + limit.getMessage(),
+            "a field or part of the upload is over its size limit",
             List.of());
   }
 
