@@ -1,6 +1,5 @@
 package gx.enrollment.gateway.material;
 
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -28,16 +27,21 @@ public record MaterialsProperties(
   /** Above this a file does not fit in one array, nor sensibly in one bytea. */
   static final long LARGEST_FILE = 256L * 1024 * 1024;
 
-  @AssertTrue(message = "max-file-size must be 1 byte to 256MB")
-  public boolean isMaxFileSizeInRange() {
-    return maxFileSize == null
-        || (maxFileSize.toBytes() >= 1 && maxFileSize.toBytes() <= LARGEST_FILE);
-  }
-
-  @AssertTrue(message = "max-total-size must be at least max-file-size")
-  public boolean isMaxTotalSizeAtLeastOneFile() {
-    return maxFileSize == null
-        || maxTotalSize == null
-        || maxTotalSize.toBytes() >= maxFileSize.toBytes();
+  public MaterialsProperties {
+    if (maxFileSize != null
+        && (maxFileSize.toBytes() < 1 || maxFileSize.toBytes() > LARGEST_FILE)) {
+      throw new IllegalArgumentException(
+          "enrollment.materials.max-file-size must be 1 byte to 256MB, not " + maxFileSize);
+    }
+    if (maxFileSize != null
+        && maxTotalSize != null
+        && maxTotalSize.toBytes() < maxFileSize.toBytes()) {
+      throw new IllegalArgumentException(
+          "enrollment.materials.max-total-size must be at least max-file-size ("
+              + maxTotalSize
+              + " < "
+              + maxFileSize
+              + ")");
+    }
   }
 }
