@@ -411,6 +411,25 @@ public final class ApplicationStore {
                         row.get("completed_at", OffsetDateTime.class)))
             .all()
             .collectList();
+    Mono<List<ApplicationView.MaterialLine>> materials =
+        db.sql(
+                """
+                select id, section, media_type, size_bytes, sha256, file_name, uploaded_at
+                from materials where application_id = :id order by uploaded_at, id
+                """)
+            .bind("id", id)
+            .map(
+                (row, meta) ->
+                    new ApplicationView.MaterialLine(
+                        row.get("id", UUID.class),
+                        row.get("section", String.class),
+                        row.get("media_type", String.class),
+                        row.get("size_bytes", Long.class),
+                        row.get("sha256", String.class),
+                        row.get("file_name", String.class),
+                        row.get("uploaded_at", OffsetDateTime.class)))
+            .all()
+            .collectList();
     Mono<ApplicationView> header =
         db.sql(
                 """
@@ -451,11 +470,12 @@ public final class ApplicationStore {
                                   row.get(GUARDIAN_PHONE, ByteBuffer.class),
                                   GUARDIAN_PHONE))),
                       List.of(),
+                      List.of(),
                       List.of());
                 })
             .one();
     return header.zipWith(
-        history.zipWith(reports),
+        Mono.zip(history, reports, materials),
         (view, lines) ->
             new ApplicationView(
                 view.applicationId(),
@@ -470,7 +490,8 @@ public final class ApplicationStore {
                 view.createdAt(),
                 view.form(),
                 lines.getT1(),
-                lines.getT2()));
+                lines.getT2(),
+                lines.getT3()));
   }
 
   /** The stored form of an application with its identifiers decrypted, for a new verification. */

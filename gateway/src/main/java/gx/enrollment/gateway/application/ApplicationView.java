@@ -6,8 +6,8 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An application as a portal shows it to the guardian: status, history and reports; the form with
- * ID numbers and the phone masked.
+ * An application as a portal shows it to the guardian: status, history, reports and the materials
+ * uploaded (without their content); the form with ID numbers and the phone masked.
  */
 public record ApplicationView(
     UUID applicationId,
@@ -22,7 +22,8 @@ public record ApplicationView(
     OffsetDateTime createdAt,
     Object form,
     List<HistoryLine> history,
-    List<ReportLine> reports) {
+    List<ReportLine> reports,
+    List<MaterialLine> materials) {
 
   /** One change of status: who made it, when and why. */
   public record HistoryLine(
@@ -32,6 +33,19 @@ public record ApplicationView(
       String actor,
       @Nullable String reason,
       OffsetDateTime at) {}
+
+  /**
+   * One material (材料) of the application, as {@code GET
+   * /api/v1/applications/{id}/materials/{materialId}} serves it; oldest first.
+   */
+  public record MaterialLine(
+      UUID id,
+      String section,
+      String mediaType,
+      long size,
+      String sha256,
+      String fileName,
+      OffsetDateTime uploadedAt) {}
 
   /** One verification report, newest last. */
   public record ReportLine(String verificationId, String outcome, OffsetDateTime completedAt) {}

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,11 +22,17 @@ public final class DraftStore {
   private final DatabaseClient db;
   private final PersonalDataProtector protector;
   private final JsonMapper json;
+  private final TransactionalOperator transactions;
 
-  public DraftStore(DatabaseClient db, PersonalDataProtector protector, JsonMapper json) {
+  public DraftStore(
+      DatabaseClient db,
+      PersonalDataProtector protector,
+      JsonMapper json,
+      TransactionalOperator transactions) {
     this.db = db;
     this.protector = protector;
     this.json = json;
+    this.transactions = transactions;
   }
 
   /** A draft as stored. */
@@ -95,7 +102,11 @@ public final class DraftStore {
         .one();
   }
 
-  /** Records that the draft became application {@code applicationId}. */
+  /**
+   * Records that the draft became application {@code applicationId}, and gives the application the
+   * materials uploaded to the draft, in one transaction. The draft row is updated first: an upload
+   * in progress holds it locked, so this waits for that upload, whose material then moves too.
+   */
   public Mono<Void> markSubmitted(UUID id, UUID applicationId, Instant now) {
     return db.sql(
             """
@@ -105,6 +116,17 @@ public final class DraftStore {
         .bind("application", applicationId)
         .bind("now", now.atOffset(ZoneOffset.UTC))
         .bind("id", id)
-        .then();
+        .then()
+        .then(
+            db.sql(
+                    """
+                    update materials set application_id = drafts.submitted_as
+                    from drafts
+                    where drafts.id = :id and drafts.submitted_as is not null
+                      and materials.draft_id = drafts.id and materials.application_id is null
+                    """)
+                .bind("id", id)
+                .then())
+        .as(transactions::transactional);
   }
 }

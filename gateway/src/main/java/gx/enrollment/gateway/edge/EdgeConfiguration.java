@@ -1,6 +1,7 @@
 package gx.enrollment.gateway.edge;
 
 import gx.enrollment.gateway.web.ApiProperties;
+import gx.enrollment.gateway.web.UploadSizeLimit;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,8 +96,10 @@ public class EdgeConfiguration implements WebFluxConfigurer {
   }
 
   @Bean
-  BodySizeLimitFilter bodySizeLimitFilter(ApiProperties api) {
-    return new BodySizeLimitFilter(api.maxBodySize());
+  BodySizeLimitFilter bodySizeLimitFilter(
+      ApiProperties api,
+      org.springframework.beans.factory.ObjectProvider<UploadSizeLimit> uploads) {
+    return new BodySizeLimitFilter(api.maxBodySize(), uploads.orderedStream().toList());
   }
 
   @Bean

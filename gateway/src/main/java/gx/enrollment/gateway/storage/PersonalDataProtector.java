@@ -112,13 +112,22 @@ public final class PersonalDataProtector {
   public Sealed seal(String plaintext, String context) {
     Objects.requireNonNull(plaintext, "plaintext");
     byte[] input = plaintext.getBytes(UTF_8);
-    byte[] sealed = new byte[NONCE_BYTES + input.length + TAG_BITS / 8];
+    return seal(input, 0, input.length, context);
+  }
+
+  /**
+   * Seals {@code length} bytes of {@code input} from {@code offset} under the active key, bound to
+   * {@code context}, for binary values such as a scanned document.
+   */
+  public Sealed seal(byte[] input, int offset, int length, String context) {
+    Objects.checkFromIndexSize(offset, length, input.length);
+    byte[] sealed = new byte[NONCE_BYTES + length + TAG_BITS / 8];
     byte[] nonce = new byte[NONCE_BYTES];
     nonces.nextBytes(nonce);
     System.arraycopy(nonce, 0, sealed, 0, NONCE_BYTES);
     try {
       Cipher cipher = cipher(Cipher.ENCRYPT_MODE, activeKey, sealed, context);
-      cipher.doFinal(input, 0, input.length, sealed, NONCE_BYTES);
+      cipher.doFinal(input, offset, length, sealed, NONCE_BYTES);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("AES-GCM could not seal under key " + activeKeyId, e);
     }
@@ -137,6 +146,16 @@ public final class PersonalDataProtector {
    *     altered or sealed under another key or context
    */
   public String open(String keyId, byte[] ciphertext, String context) {
+    return new String(openBytes(keyId, ciphertext, context), UTF_8);
+  }
+
+  /**
+   * Opens binary content sealed under {@code keyId} for {@code context}.
+   *
+   * @throws UnreadablePersonalDataException if the key is not configured, or the ciphertext was
+   *     altered or sealed under another key or context
+   */
+  public byte[] openBytes(String keyId, byte[] ciphertext, String context) {
     SecretKey key = keys.get(keyId);
     if (key == null) {
       throw UnreadablePersonalDataException.unknownKey(keyId);
@@ -146,8 +165,7 @@ public final class PersonalDataProtector {
     }
     try {
       Cipher cipher = cipher(Cipher.DECRYPT_MODE, key, ciphertext, context);
-      byte[] plain = cipher.doFinal(ciphertext, NONCE_BYTES, ciphertext.length - NONCE_BYTES);
-      return new String(plain, UTF_8);
+      return cipher.doFinal(ciphertext, NONCE_BYTES, ciphertext.length - NONCE_BYTES);
     } catch (AEADBadTagException e) {
       throw UnreadablePersonalDataException.notAuthentic(keyId, context, e);
     } catch (GeneralSecurityException e) {

@@ -44,6 +44,17 @@ public enum ProblemType {
   NOT_ACCEPTABLE("not-acceptable", HttpStatus.NOT_ACCEPTABLE, "Not acceptable"),
   PAYLOAD_TOO_LARGE(
       "payload-too-large", HttpStatus.CONTENT_TOO_LARGE, "The request body is too large"),
+  FILE_TOO_LARGE("file-too-large", HttpStatus.CONTENT_TOO_LARGE, "The file is over the size limit"),
+  MATERIALS_TOO_LARGE(
+      "materials-too-large",
+      HttpStatus.CONTENT_TOO_LARGE,
+      "The materials would be over the total size limit"),
+  TOO_MANY_MATERIALS(
+      "too-many-materials", HttpStatus.CONFLICT, "The most materials allowed are there already"),
+  UNSUPPORTED_FILE_TYPE(
+      "unsupported-file-type",
+      HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+      "Only JPEG, PNG and PDF files are accepted"),
   UNSUPPORTED_MEDIA_TYPE(
       "unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
   BAD_REQUEST("bad-request", HttpStatus.BAD_REQUEST, "Bad request"),

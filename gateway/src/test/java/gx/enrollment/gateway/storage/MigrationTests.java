@@ -203,6 +203,17 @@ class MigrationTests {
           'a607119cfb6fbe020661694f954905b5850c956fe9781e4178f735cecc14b05a', 'ADMITTED', null)
         """
             .formatted(APPLICATION));
+    ROWS.put(
+        "materials",
+        """
+        insert into materials (id, draft_id, application_id, supplement_round, section,
+          media_type, file_name, size_bytes, sha256, key_id, content_cipher, uploaded_at)
+        values ('0192a3b4-0000-7000-8000-0000000000e1', '0192a3b4-0000-7000-8000-0000000000d1',
+          '%s', null, 'HOUSEHOLD', 'image/jpeg', '户口簿.jpg', 3,
+          '0000000000000000000000000000000000000000000000000000000000000000', 'dev-1',
+          '\\x0102030405', '2025-05-04T10:05:00+08')
+        """
+            .formatted(APPLICATION));
   }
 
   private final EmbeddedPostgresServer postgres = EmbeddedPostgresServer.shared();

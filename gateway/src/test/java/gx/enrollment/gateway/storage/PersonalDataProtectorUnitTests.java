@@ -44,6 +44,21 @@ class PersonalDataProtectorUnitTests {
   }
 
   @Test
+  void seals_binary_content_bound_to_its_context() {
+    byte[] file = new byte[70_000];
+    new java.util.Random(7).nextBytes(file);
+
+    PersonalDataProtector.Sealed sealed = protector.seal(file, 10, 60_000, "materials.content:a");
+
+    assertThat(sealed.ciphertext()).hasSize(12 + 60_000 + 16);
+    assertThat(protector.openBytes("dev-1", sealed.ciphertext(), "materials.content:a"))
+        .isEqualTo(java.util.Arrays.copyOfRange(file, 10, 60_010));
+    assertThatThrownBy(
+            () -> protector.openBytes("dev-1", sealed.ciphertext(), "materials.content:b"))
+        .isInstanceOf(UnreadablePersonalDataException.class);
+  }
+
+  @Test
   void stores_nonce_then_ciphertext_then_a_128_bit_tag() {
     PersonalDataProtector.Sealed sealed = protector.seal(ID_NUMBER);
 

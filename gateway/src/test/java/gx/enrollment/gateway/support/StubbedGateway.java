@@ -33,6 +33,12 @@ public abstract class StubbedGateway {
   /** Shorter than the default 3 s so that a hanging source costs the suite little. */
   protected static final Duration DEADLINE = Duration.ofSeconds(2);
 
+  /** {@code enrollment.materials.*} in these tests: 256 KB a file, 640 KB in all, 6 files. */
+  protected static final int MATERIAL_MAX_FILE_SIZE = 256 * 1024;
+
+  protected static final int MATERIAL_MAX_TOTAL_SIZE = 640 * 1024;
+  protected static final int MATERIAL_MAX_FILES = 6;
+
   protected static final ParameterizedTypeReference<Map<String, Object>> MAP =
       new ParameterizedTypeReference<>() {};
 
@@ -65,6 +71,10 @@ public abstract class StubbedGateway {
     // Tests run the recovery passes themselves, when they want them.
     registry.add("enrollment.verification.recovery.enabled", () -> "false");
     registry.add("enrollment.verification.recovery.recheck-after", () -> "0s");
+    // Small limits of materials, so that the tests reach them cheaply.
+    registry.add("enrollment.materials.max-file-size", () -> MATERIAL_MAX_FILE_SIZE + "B");
+    registry.add("enrollment.materials.max-total-size", () -> MATERIAL_MAX_TOTAL_SIZE + "B");
+    registry.add("enrollment.materials.max-files", () -> MATERIAL_MAX_FILES);
     EmbeddedInfrastructure.properties("gateway")
         .forEach((key, value) -> registry.add(key, () -> value));
   }
@@ -80,9 +90,9 @@ public abstract class StubbedGateway {
     stubs.clearSentMessages();
     db.sql(
             "truncate applications, application_status_history, consents, verification_reports,"
-                + " review_decisions, sms_notifications, ratings, drafts, lotteries, lottery_entries,"
-                + " source_results, source_query_audit, idempotency_keys, outbox, audit_chain"
-                + " cascade")
+                + " review_decisions, sms_notifications, ratings, drafts, materials, lotteries,"
+                + " lottery_entries, source_results, source_query_audit, idempotency_keys, outbox,"
+                + " audit_chain cascade")
         .then()
         .block(Duration.ofSeconds(10));
   }
