@@ -2,6 +2,7 @@ package gx.enrollment.gateway.lottery;
 
 import gx.enrollment.gateway.web.PathIds;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -22,8 +23,7 @@ import reactor.core.publisher.Mono;
 public class LotteryController {
 
   private static final String BASE = "/api/v1/lotteries";
-  private static final MediaType TEXT_UTF8 =
-      new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8);
+  private static final MediaType TEXT_UTF8 = new MediaType("text", "plain", StandardCharsets.UTF_8);
 
   private final LotteryService lotteries;
 

@@ -16,6 +16,7 @@ import gx.enrollment.gateway.policy.RegionDirectory;
 import gx.enrollment.gateway.submission.FieldError;
 import gx.enrollment.gateway.web.ProblemException;
 import gx.enrollment.gateway.web.ProblemType;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,6 +29,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -453,7 +455,7 @@ public final class LotteryService {
                           lottery.entries().stream()
                               .map(LotteryView.EntryLine::reference)
                               .toList()),
-                      java.nio.charset.StandardCharsets.UTF_8));
+                      StandardCharsets.UTF_8));
             });
   }
 
@@ -542,8 +544,7 @@ public final class LotteryService {
   }
 
   /** Runs {@code change} on the locked lottery in one transaction, then answers the lottery. */
-  private Mono<LotteryView> step(
-      UUID id, java.util.function.Function<LotteryRow, Mono<Void>> change) {
+  private Mono<LotteryView> step(UUID id, Function<LotteryRow, Mono<Void>> change) {
     return lotteries
         .lock(id)
         .switchIfEmpty(Mono.error(() -> notFound(id)))

@@ -3,6 +3,7 @@ package gx.enrollment.gateway.web;
 import gx.enrollment.gateway.submission.FieldError;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ProblemDetail;
 
@@ -66,7 +67,7 @@ public class ProblemException extends RuntimeException {
 
   /** A lottery step its state does not allow (out of order, or a change once done); names it. */
   public static ProblemException lotteryConflict(
-      java.util.UUID lotteryId, String currentState, String reason) {
+      UUID lotteryId, String currentState, String reason) {
     return new ProblemException(
         ProblemType.LOTTERY_STATE_CONFLICT,
         "lottery " + lotteryId + " is " + currentState + ": " + reason,

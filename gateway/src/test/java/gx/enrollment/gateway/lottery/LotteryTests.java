@@ -1,12 +1,15 @@
 package gx.enrollment.gateway.lottery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import gx.enrollment.gateway.lottery.LotteryDraw.Entry;
 import gx.enrollment.gateway.lottery.LotteryDraw.Outcome;
 import gx.enrollment.gateway.support.StubbedGateway;
+import gx.enrollment.mocks.SentSms;
 import gx.enrollment.mocks.population.Family;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +36,7 @@ class LotteryTests extends StubbedGateway {
   private static final String SCHOOL = "钦州市启明民办学校";
 
   /** An application of the test: its id and the reference parents see. */
-  private record App(String id, String reference) {}
+  private record App(String id, String reference, String phone) {}
 
   @Test
   void a_draw_admits_the_first_eligible_strikes_out_who_left_and_replays_to_the_same_ranking() {
@@ -330,6 +333,36 @@ class LotteryTests extends StubbedGateway {
   }
 
   @Test
+  void every_drawn_applicant_gets_the_sms_notice_of_the_result() {
+    List<App> apps = applications(3);
+    apps.forEach(this::accept);
+    String lottery = create("QZ-MB-09", 1, references(apps)).get("lotteryId").asText();
+    post(lottery, "freeze", null);
+    post(lottery, "seed", Map.of("seed", SEED));
+
+    JsonNode drawn = post(lottery, "draw", null);
+
+    for (JsonNode entry : drawn.get("entries")) {
+      App app = byReference(apps, entry.get("reference").asText());
+      // The first notice is the acceptance (办理中); the second the lottery's result.
+      await().atMost(Duration.ofSeconds(30)).until(() -> smsTo(app.phone()).size() >= 2);
+      SentSms last = smsTo(app.phone()).get(1);
+      assertThat(last.params()).containsEntry("ref", app.reference());
+      if (entry.get("outcome").asText().equals("ADMITTED")) {
+        assertThat(last.params()).containsEntry("status", "已办结");
+        assertThat(last.params().get("detail")).startsWith("录取：" + SCHOOL);
+      } else {
+        assertThat(last.params()).containsEntry("status", "办理中");
+        assertThat(last.params().get("detail")).contains("未录取").contains("统筹安排");
+      }
+    }
+  }
+
+  private List<SentSms> smsTo(String phone) {
+    return stubs.sentMessages().stream().filter(sms -> sms.phone().equals(phone)).toList();
+  }
+
+  @Test
   void one_lottery_per_school_and_one_lottery_per_application() {
     List<App> apps = applications(4);
     apps.forEach(this::accept);
@@ -369,7 +402,11 @@ class LotteryTests extends StubbedGateway {
     List<App> apps = new ArrayList<>();
     for (Family family : families) {
       String id = submitted(family);
-      apps.add(new App(id, value("select reference from applications where id = '" + id + "'")));
+      apps.add(
+          new App(
+              id,
+              value("select reference from applications where id = '" + id + "'"),
+              family.phone()));
     }
     return apps;
   }
