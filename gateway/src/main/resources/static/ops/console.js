@@ -249,6 +249,11 @@
   }
 
   function poll() {
+    if (document.hidden) {
+      // Nobody is looking: ask again later instead of every 2 s.
+      window.setTimeout(poll, POLL_MS);
+      return;
+    }
     api('/api/v1/ops/console').then(function (response) {
       if (response.ok && response.body) {
         render(response.body);
@@ -268,7 +273,13 @@
   var shownConfiguration = null;
 
   function loadConfiguration() {
-    api('/api/v1/ops/configuration').then(function (response) {
+    fetchConfiguration().then(function () {
+      window.setTimeout(loadConfiguration, CONFIG_POLL_MS);
+    });
+  }
+
+  function fetchConfiguration() {
+    return api('/api/v1/ops/configuration').then(function (response) {
       var tree = $('config-tree');
       if (response.status === 404) {
         showConfigurationText('not available: this gateway has no configuration endpoint (GET /api/v1/ops/configuration)');
@@ -280,8 +291,6 @@
       }
     }).catch(function () {
       showConfigurationText('not available: the gateway cannot be reached');
-    }).then(function () {
-      window.setTimeout(loadConfiguration, CONFIG_POLL_MS);
     });
   }
 
@@ -407,6 +416,7 @@
       event.preventDefault();
       sessionStorage.setItem(KEY_STORAGE, $('api-key').value.trim());
       shownConfiguration = null;
+      fetchConfiguration();
     });
     $('try-family').addEventListener('change', showSample);
     $('try-form').addEventListener('submit', runTrial);

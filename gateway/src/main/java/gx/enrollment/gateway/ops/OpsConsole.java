@@ -21,6 +21,9 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
 import reactor.core.publisher.Mono;
 
 /**
@@ -39,13 +42,28 @@ public final class OpsConsole {
   static final int RECENT = 20;
 
   private final DatabaseClient db;
+  private final TransactionalOperator snapshot;
   private final SourceConnectors connectors;
   private final Clock clock;
 
-  public OpsConsole(DatabaseClient db, SourceConnectors connectors, Clock clock) {
+  /**
+   * @param snapshot a read-only, repeatable-read transaction (see {@link #snapshotDefinition()})
+   */
+  public OpsConsole(
+      DatabaseClient db, TransactionalOperator snapshot, SourceConnectors connectors, Clock clock) {
     this.db = db;
+    this.snapshot = snapshot;
     this.connectors = connectors;
     this.clock = clock;
+  }
+
+  /** The transaction the four queries share. */
+  public static TransactionDefinition snapshotDefinition() {
+    DefaultTransactionDefinition definition = new DefaultTransactionDefinition();
+    definition.setReadOnly(true);
+    definition.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+    definition.setName("ops-console");
+    return definition;
   }
 
   /** The view as it stands now. */
@@ -54,15 +72,26 @@ public final class OpsConsole {
         () -> {
           OffsetDateTime now = OffsetDateTime.now(clock);
           OffsetDateTime since = now.minus(WINDOW);
-          return Mono.zip(latency(since), reasons(since), outbox(now), recent())
-              .map(
-                  all ->
-                      new ConsoleView(
-                          now,
-                          (int) WINDOW.toMinutes(),
-                          cards(all.getT1(), all.getT2()),
-                          all.getT3(),
-                          all.getT4()));
+          // One connection, one query at a time, one snapshot.
+          return latency(since)
+              .flatMap(
+                  latency ->
+                      reasons(since)
+                          .flatMap(
+                              reasons ->
+                                  outbox(now)
+                                      .flatMap(
+                                          outbox ->
+                                              recent()
+                                                  .map(
+                                                      recent ->
+                                                          new ConsoleView(
+                                                              now,
+                                                              (int) WINDOW.toMinutes(),
+                                                              cards(latency, reasons),
+                                                              outbox,
+                                                              recent)))))
+              .as(snapshot::transactional);
         });
   }
 

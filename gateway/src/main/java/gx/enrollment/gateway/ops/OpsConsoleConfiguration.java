@@ -13,6 +13,8 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.web.reactive.function.server.HandlerFunction;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -37,8 +39,16 @@ public class OpsConsoleConfiguration {
   private static final MediaType JSON = MediaType.parseMediaType("application/json;charset=UTF-8");
 
   @Bean
-  OpsConsole opsConsole(DatabaseClient db, SourceConnectors connectors, Clock clock) {
-    return new OpsConsole(db, connectors, clock);
+  OpsConsole opsConsole(
+      DatabaseClient db,
+      ReactiveTransactionManager transactions,
+      SourceConnectors connectors,
+      Clock clock) {
+    return new OpsConsole(
+        db,
+        TransactionalOperator.create(transactions, OpsConsole.snapshotDefinition()),
+        connectors,
+        clock);
   }
 
   @Bean

@@ -17,7 +17,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
@@ -54,7 +53,6 @@ class OpsConsoleBrowserTests extends StubbedGateway {
 
   private static ChromeDriverService service;
   private static WebDriver browser;
-  private static boolean warm;
 
   @LocalServerPort int port;
 
@@ -94,21 +92,6 @@ class OpsConsoleBrowserTests extends StubbedGateway {
     }
     if (service != null) {
       service.stop();
-    }
-  }
-
-  /**
-   * The first verification of a fresh JVM loads and compiles the whole path while the browser
-   * starts beside it; on a busy machine its queries can outlast their attempt timeouts. These tests
-   * are about the page, so they start warm: one verification first, then everything clean again.
-   */
-  @BeforeEach
-  void warmUpOnce() {
-    if (!warm) {
-      warm = true;
-      submitted(stubs.population().family("migrant-owner"));
-      closeBreakers();
-      cleanStubsAndDatabase();
     }
   }
 
