@@ -51,11 +51,27 @@ public final class ClientAuthenticator {
 
   private record KeyedClient(String id, byte[] keyHash) {}
 
-  private final Map<String, Caller> callers = new HashMap<>();
-  private final List<KeyedClient> keyed = new ArrayList<>();
-  private final Map<String, DefaultJWTProcessor<SecurityContext>> tokenProcessors = new HashMap<>();
+  /** The clients in force: replaced whole when {@code config/clients.yml} changes. */
+  private record Clients(
+      Map<String, Caller> callers,
+      List<KeyedClient> keyed,
+      Map<String, DefaultJWTProcessor<SecurityContext>> tokenProcessors) {}
+
+  private volatile Clients clients;
 
   public ClientAuthenticator(EdgeProperties properties) {
+    this.clients = load(properties);
+  }
+
+  /** Takes the clients of a valid new {@code config/clients.yml}; the next request sees them. */
+  public void replace(EdgeProperties properties) {
+    this.clients = load(properties);
+  }
+
+  private static Clients load(EdgeProperties properties) {
+    Map<String, Caller> callers = new HashMap<>();
+    List<KeyedClient> keyed = new ArrayList<>();
+    Map<String, DefaultJWTProcessor<SecurityContext>> tokenProcessors = new HashMap<>();
     HexFormat hex = HexFormat.of();
     properties
         .clients()
@@ -70,6 +86,7 @@ public final class ClientAuthenticator {
                 tokenProcessors.put(id, processor(id, client, properties.tokens()));
               }
             });
+    return new Clients(Map.copyOf(callers), List.copyOf(keyed), Map.copyOf(tokenProcessors));
   }
 
   /** The caller the request's credentials prove, or a {@code 401} saying what is wrong. */
@@ -92,7 +109,7 @@ public final class ClientAuthenticator {
 
   /** The configured caller with this id, if there is one. */
   public @Nullable Caller caller(String clientId) {
-    return callers.get(clientId);
+    return clients.callers().get(clientId);
   }
 
   private Caller byApiKey(String apiKey) {
@@ -100,8 +117,9 @@ public final class ClientAuthenticator {
       throw ProblemException.unauthenticated("The API key is not valid");
     }
     byte[] presented = sha256(apiKey.getBytes(StandardCharsets.UTF_8));
+    Clients current = clients;
     String found = null;
-    for (KeyedClient client : keyed) {
+    for (KeyedClient client : current.keyed()) {
       // Every client is compared, in constant time, whichever matches.
       if (MessageDigest.isEqual(presented, client.keyHash()) && found == null) {
         found = client.id();
@@ -110,7 +128,7 @@ public final class ClientAuthenticator {
     if (found == null) {
       throw ProblemException.unauthenticated("The API key is not valid");
     }
-    return callers.get(found);
+    return current.callers().get(found);
   }
 
   private Caller byToken(String token) {
@@ -129,7 +147,7 @@ public final class ClientAuthenticator {
       throw ProblemException.unauthenticated("The bearer token is not signed");
     }
     DefaultJWTProcessor<SecurityContext> processor =
-        subject == null ? null : tokenProcessors.get(subject);
+        subject == null ? null : clients.tokenProcessors().get(subject);
     if (processor == null) {
       throw ProblemException.unauthenticated("The bearer token names no client that uses tokens");
     }
@@ -145,7 +163,7 @@ public final class ClientAuthenticator {
       throw ProblemException.unauthenticated(
           "The bearer token's signature or algorithm is not accepted");
     }
-    return callers.get(subject);
+    return clients.callers().get(subject);
   }
 
   private static DefaultJWTProcessor<SecurityContext> processor(

@@ -27,17 +27,35 @@ public class ClientRateLimitFilter implements GlobalFilter, Ordered {
 
   private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
-  private final Map<String, Bucket> buckets = new HashMap<>();
+  private record Budget(EdgeProperties.RateLimit limit, Bucket bucket) {}
+
+  private volatile Map<String, Budget> budgets = Map.of();
 
   public ClientRateLimitFilter(EdgeProperties properties) {
+    replace(properties);
+  }
+
+  /**
+   * Takes the limits of a valid new {@code config/clients.yml}: a client whose limit did not change
+   * keeps its bucket (and what it has spent), a changed or new one starts full.
+   */
+  public synchronized void replace(EdgeProperties properties) {
+    Map<String, Budget> previous = budgets;
+    Map<String, Budget> next = new HashMap<>();
     properties
         .clients()
         .forEach(
             (id, client) -> {
               EdgeProperties.RateLimit limit =
                   client.rateLimit() == null ? properties.defaultRateLimit() : client.rateLimit();
-              buckets.put(id, bucket(limit));
+              Budget kept = previous.get(id);
+              next.put(
+                  id,
+                  kept != null && kept.limit().equals(limit)
+                      ? kept
+                      : new Budget(limit, bucket(limit)));
             });
+    budgets = Map.copyOf(next);
   }
 
   static Bucket bucket(EdgeProperties.RateLimit limit) {
@@ -55,10 +73,11 @@ public class ClientRateLimitFilter implements GlobalFilter, Ordered {
   @Override
   public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
     Caller caller = Caller.of(exchange);
-    Bucket bucket = caller == null ? null : buckets.get(caller.clientId());
-    if (bucket == null) {
+    Budget budget = caller == null ? null : budgets.get(caller.clientId());
+    if (budget == null) {
       return chain.filter(exchange);
     }
+    Bucket bucket = budget.bucket();
     ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
     if (probe.isConsumed()) {
       exchange

@@ -1,5 +1,6 @@
 package gx.enrollment.gateway.edge;
 
+import gx.enrollment.gateway.config.ConfigSection;
 import gx.enrollment.gateway.web.ApiProperties;
 import gx.enrollment.gateway.web.UploadSizeLimit;
 import java.time.Duration;
@@ -83,6 +84,27 @@ public class EdgeConfiguration implements WebFluxConfigurer {
   @Bean
   OperationTable operationTable(EdgeProperties properties) {
     return new OperationTable(properties.operations());
+  }
+
+  /**
+   * {@code enrollment.edge.*} of {@code config/clients.yml}, taken anew on every valid edit: the
+   * clients, their credentials, roles, regions and rate limits (the operation table of {@code
+   * routes.yml} is read at start).
+   */
+  @Bean
+  ConfigSection<EdgeProperties> clientsSection(
+      EdgeProperties properties,
+      ClientAuthenticator authenticator,
+      ClientRateLimitFilter rateLimits) {
+    return ConfigSection.of(
+        "clients.yml",
+        "enrollment.edge",
+        EdgeProperties.class,
+        properties,
+        changed -> {
+          authenticator.replace(changed);
+          rateLimits.replace(changed);
+        });
   }
 
   @Bean

@@ -46,7 +46,8 @@ class ConfigurationReloadTests {
   private static final ParameterizedTypeReference<Map<String, Object>> MAP =
       new ParameterizedTypeReference<>() {};
 
-  private static final List<String> FILES = List.of("connectors.yml", "regions.yml");
+  private static final List<String> FILES =
+      List.of("connectors.yml", "regions.yml", "clients.yml", "routes.yml");
 
   @TempDir static Path dir;
 
@@ -164,6 +165,48 @@ class ConfigurationReloadTests {
     stubs.fault(Upstream.HOUSEHOLD, FaultScenario.latency(Duration.ofMillis(400)));
     assertThat(household(verify("local-simple"))).containsEntry("status", "OK");
     assertThat(householdSettings()).containsEntry("attempt-timeout", "1s");
+  }
+
+  @Test
+  void a_client_added_to_clients_yml_is_let_in_without_a_restart() throws IOException {
+    String key = "reload-test-key-" + System.nanoTime();
+    assertThat(regionsStatus(key)).isEqualTo(401);
+
+    edit(
+        "clients.yml",
+        "    clients:\n",
+        "    clients:\n"
+            + "      reload-portal:\n"
+            + "        roles: [PORTAL]\n"
+            + "        regions: [\"*\"]\n"
+            + "        api-key-sha256: "
+            + sha256Hex(key)
+            + "\n");
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> regionsStatus(key) == 200);
+  }
+
+  private static int regionsStatus(String apiKey) {
+    return client
+        .get()
+        .uri("/api/v1/regions")
+        .header("X-Api-Key", apiKey)
+        .exchange()
+        .expectBody()
+        .returnResult()
+        .getStatus()
+        .value();
+  }
+
+  private static String sha256Hex(String text) {
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(
+              java.security.MessageDigest.getInstance("SHA-256")
+                  .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static Map<String, Object> verify(String familyKey) {
