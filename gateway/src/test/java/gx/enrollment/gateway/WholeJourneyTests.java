@@ -11,6 +11,7 @@ import gx.enrollment.gateway.support.KafkaTopics;
 import gx.enrollment.gateway.support.StubbedGateway;
 import gx.enrollment.mocks.SentSms;
 import gx.enrollment.mocks.population.Family;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,18 +23,22 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.web.reactive.function.BodyInserters;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A parent's whole journey of the seed and the reviewer's side of it, end to end on the running
  * gateway with its real PostgreSQL and Kafka and the WireMock sources and SMS gateway: a draft
- * saved in two steps, submitted, sent back for a supplement by a reviewer over Kafka, supplemented,
- * accepted over Kafka, completed with an admission over the reviewers' HTTP endpoint, its result
- * read and rated — with the events a reviewers' system reads and the SMS the guardian receives.
+ * saved in two steps with a scan attached, submitted, sent back for a supplement by a reviewer over
+ * Kafka, the asked-for scan uploaded and downloaded by the reviewer, supplemented, accepted over
+ * Kafka, completed with an admission over the reviewers' HTTP endpoint, its result read and rated —
+ * with the events a reviewers' system reads and the SMS the guardian receives.
  */
 class WholeJourneyTests extends StubbedGateway {
 
@@ -66,6 +71,13 @@ class WholeJourneyTests extends StubbedGateway {
     JsonNode draft = exchange(HttpMethod.POST, "/api/v1/applications/drafts", firstStep, 201);
     String draftId = draft.get("draftId").asText();
     exchange(HttpMethod.PUT, "/api/v1/applications/drafts/" + draftId, wrongCertificate, 200);
+    byte[] householdScan = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F'};
+    upload(
+        "/api/v1/applications/drafts/" + draftId + "/materials",
+        "HOUSEHOLD",
+        "户口簿.jpg",
+        MediaType.IMAGE_JPEG,
+        householdScan);
     JsonNode reopened =
         exchange(HttpMethod.GET, "/api/v1/applications/drafts/" + draftId, null, 200);
     assertThat(reopened.at("/form/residence/certificateNumber").asText())
@@ -101,6 +113,28 @@ class WholeJourneyTests extends StubbedGateway {
     JsonNode waiting = exchange(HttpMethod.GET, "/api/v1/applications/" + id, null, 200);
     assertThat(waiting.get("statusLabel").asText()).isEqualTo("待补正");
     assertThat(waiting.toString()).doesNotContain(family.guardian().idNumber());
+
+    // The parent uploads the certificate's scan the reviewer asked for; the reviewer downloads it.
+    byte[] certificateScan = "%PDF-1.4\n不动产权证书\n%%EOF\n".getBytes(StandardCharsets.UTF_8);
+    JsonNode material =
+        upload(
+            "/api/v1/applications/" + id + "/materials",
+            "RESIDENCE",
+            "不动产权证书.pdf",
+            MediaType.APPLICATION_PDF,
+            certificateScan);
+    EntityExchangeResult<byte[]> downloaded =
+        client
+            .get()
+            .uri("/api/v1/applications/" + id + "/materials/" + material.get("id").asText())
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(byte[].class)
+            .returnResult();
+    assertThat(downloaded.getResponseBody()).isEqualTo(certificateScan);
+    assertThat(downloaded.getResponseHeaders().getContentType())
+        .isEqualTo(MediaType.APPLICATION_PDF);
 
     // 4. The parent corrects the certificate number: only the real-estate register is asked again.
     stubs.resetCounters();
@@ -171,6 +205,9 @@ class WholeJourneyTests extends StubbedGateway {
             "IN_PROGRESS",
             "COMPLETED");
     assertThat(view.get("reports")).hasSize(2);
+    List<String> sections = new java.util.ArrayList<>();
+    view.get("materials").forEach(m -> sections.add(m.get("section").asText()));
+    assertThat(sections).containsExactlyInAnyOrder("HOUSEHOLD", "RESIDENCE");
 
     // The reviewers' system saw every change, in order, on the status topic.
     await().atMost(Duration.ofSeconds(30)).until(() -> events(STATUS_CHANGED, id).size() == 6);
@@ -199,6 +236,34 @@ class WholeJourneyTests extends StubbedGateway {
     assertThat(result.getStatus().value())
         .as("%s %s answered %s", method, uri, result.getResponseBody())
         .isEqualTo(expectedStatus);
+    return result.getResponseBody();
+  }
+
+  private JsonNode upload(
+      String uri, String section, String fileName, MediaType type, byte[] content) {
+    MultipartBodyBuilder parts = new MultipartBodyBuilder();
+    parts.part("section", section);
+    parts
+        .part(
+            "file",
+            new ByteArrayResource(content) {
+              @Override
+              public String getFilename() {
+                return fileName;
+              }
+            })
+        .contentType(type);
+    EntityExchangeResult<JsonNode> result =
+        client
+            .post()
+            .uri(uri)
+            .body(BodyInserters.fromMultipartData(parts.build()))
+            .exchange()
+            .expectBody(JsonNode.class)
+            .returnResult();
+    assertThat(result.getStatus().value())
+        .as("upload to %s answered %s", uri, result.getResponseBody())
+        .isEqualTo(201);
     return result.getResponseBody();
   }
 
