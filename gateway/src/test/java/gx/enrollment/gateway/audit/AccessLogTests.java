@@ -52,7 +52,7 @@ class AccessLogTests extends StubbedGateway {
     assertThat(queries)
         .allSatisfy(
             q -> {
-              assertThat(q.get("client").asText()).isEqualTo("unauthenticated");
+              assertThat(q.get("client").asText()).isEqualTo("test-all");
               assertThat(q.get("purpose").asText()).isEqualTo("ENROLLMENT");
               assertThat(q.get("consentId").asText()).isEqualTo("c-migrant-owner");
               assertThat(q.get("consentBasis").asText()).isEqualTo("ONLINE_CONSENT");

@@ -294,7 +294,15 @@ class AuditChainTests extends StubbedGateway {
   private Command auditVerify() throws Exception {
     Path script = Path.of("..", "bin", "audit-verify");
     assertThat(script).exists();
-    ProcessBuilder builder = new ProcessBuilder("sh", script.toString()).redirectErrorStream(true);
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                "sh",
+                script.toString(),
+                "-H",
+                gx.enrollment.gateway.support.TestClients.HEADER
+                    + ": "
+                    + gx.enrollment.gateway.support.TestClients.OPERATOR)
+            .redirectErrorStream(true);
     builder
         .environment()
         .put("GATEWAY_URL", "http://localhost:" + environment.getProperty("local.server.port"));

@@ -184,12 +184,14 @@ class EdgeTests extends StubbedGateway {
 
   @Test
   void opens_only_the_health_probes_of_the_actuator_and_keeps_the_rest_for_operators() {
-    getWithout("/actuator/health")
+    // The summary and its components (breaker states) are for operators; the probes are open.
+    getWithout("/actuator/health").expectStatus().isUnauthorized();
+    getAs("/actuator/health", TestClients.OPERATOR)
         .expectStatus()
         .isOk()
         .expectBody()
-        .jsonPath("$.components")
-        .doesNotExist();
+        .jsonPath("$.components.sources")
+        .exists();
     getWithout("/actuator/health/liveness").expectStatus().isOk();
     getWithout("/actuator/health/readiness").expectStatus().isOk();
     getWithout("/actuator/info").expectStatus().isUnauthorized();

@@ -47,7 +47,7 @@ class OpsConsoleBrowserTests extends StubbedGateway {
   private static final String CHROMEDRIVER =
       System.getProperty("console.chromedriver", "/usr/bin/chromedriver");
   private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
-  private static final String KEY = "console-test-operator-key";
+  private static final String KEY = gx.enrollment.gateway.support.TestClients.ALL;
   private static final List<String> SOURCES =
       List.of("HOUSEHOLD", "RESIDENCE_PERMIT", "SOCIAL_SECURITY", "REAL_ESTATE");
 

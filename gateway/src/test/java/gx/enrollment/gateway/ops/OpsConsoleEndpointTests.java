@@ -193,12 +193,12 @@ class OpsConsoleEndpointTests extends StubbedGateway {
   private void audit(String application, String at, String status, String reason, int latency) {
     db.sql(
             "insert into source_query_audit (queried_at, client_id, application_id,"
-                + " verification_id, source, request_id, purpose, status, reason, attempts,"
-                + " latency_ms) values ("
+                + " verification_id, source, request_id, purpose, consent_id, status, reason,"
+                + " attempts, latency_ms) values ("
                 + at
                 + ", 'test', '"
                 + application
-                + "', 'v-test', 'SOCIAL_SECURITY', 'r-test', 'ENROLLMENT', '"
+                + "', 'v-test', 'SOCIAL_SECURITY', 'r-test', 'ENROLLMENT', 'c-test', '"
                 + status
                 + "', "
                 + (reason == null ? "null" : "'" + reason + "'")

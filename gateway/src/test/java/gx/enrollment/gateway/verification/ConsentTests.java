@@ -79,7 +79,7 @@ class ConsentTests extends StubbedGateway {
             row ->
                 assertThat(row)
                     .matches(
-                        "[A-Z_]+ unauthenticated ENROLLMENT c-migrant-owner ONLINE_CONSENT OK"
+                        "[A-Z_]+ test-all ENROLLMENT c-migrant-owner ONLINE_CONSENT OK"
                             + " true true v-.*"));
     assertThat(values("select distinct application_id from source_query_audit"))
         .containsExactly(id);
