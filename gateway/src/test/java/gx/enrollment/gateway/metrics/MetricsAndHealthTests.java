@@ -159,8 +159,6 @@ class MetricsAndHealthTests extends StubbedGateway {
       assertThat(sources.get(other).get("status").asText()).as(other).isEqualTo("UP");
       assertThat(sources.get(other).at("/details/state").asText()).isEqualTo("CLOSED");
     }
-    assertThat(json("/actuator/health/sources/real-estate", 200).get("status").asText())
-        .isEqualTo("CIRCUIT_OPEN");
     assertThat(json("/actuator/health/readiness", 200).get("status").asText()).isEqualTo("UP");
     assertThat(json("/actuator/health/liveness", 200).get("status").asText()).isEqualTo("UP");
 
