@@ -82,7 +82,19 @@ public abstract class StubbedGateway {
   @BeforeEach
   protected void cleanStubsAndDatabase() {
     // Generous for a shared 2-core machine; deadlines are asserted on the answers themselves.
-    anonymous = client.mutate().responseTimeout(Duration.ofSeconds(30)).build();
+    // A new connection per request: in the full suite a request on a kept-alive connection,
+    // right after certain answers through the edge, sat unread by the server until the client
+    // gave up (twice, different tests; not understood — see README, Status). Each test request
+    // on its own connection keeps that out of every other test's way.
+    anonymous =
+        WebTestClient.bindToServer(
+                new org.springframework.http.client.reactive.ReactorClientHttpConnector(
+                    reactor.netty.http.client.HttpClient.create(
+                        reactor.netty.resources.ConnectionProvider.newConnection())))
+            .baseUrl(
+                "http://localhost:" + context.getEnvironment().getProperty("local.server.port"))
+            .responseTimeout(Duration.ofSeconds(30))
+            .build();
     client = anonymous.mutate().defaultHeader(TestClients.HEADER, TestClients.ALL).build();
     stubs.clearFaults();
     warmUp();
