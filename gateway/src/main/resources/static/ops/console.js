@@ -412,6 +412,11 @@
   function start() {
     readKeyFromFragment();
     $('api-key').value = apiKey();
+    // A #key=… pasted into the address bar of the open page does not reload it.
+    window.addEventListener('hashchange', function () {
+      readKeyFromFragment();
+      $('api-key').value = apiKey();
+    });
     $('key-form').addEventListener('submit', function (event) {
       event.preventDefault();
       sessionStorage.setItem(KEY_STORAGE, $('api-key').value.trim());

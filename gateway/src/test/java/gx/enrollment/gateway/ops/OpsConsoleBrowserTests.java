@@ -239,7 +239,9 @@ class OpsConsoleBrowserTests extends StubbedGateway {
     }
   }
 
+  /** Loads the page anew (from the same page, a new fragment alone would not reload it). */
   private void open() {
+    browser.get("about:blank");
     browser.get("http://localhost:" + port + "/ops/console#key=" + KEY);
   }
 
