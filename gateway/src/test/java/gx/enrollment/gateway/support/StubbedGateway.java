@@ -10,7 +10,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -27,7 +26,6 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "spring.config.import=" + TestClients.CONFIG_IMPORT)
-@AutoConfigureWebTestClient
 public abstract class StubbedGateway {
 
   /** Shorter than the default 3 s so that a hanging source costs the suite little. */
@@ -44,7 +42,8 @@ public abstract class StubbedGateway {
 
   protected static final GovernmentStubs stubs = SharedStubs.get();
 
-  @Autowired protected WebTestClient client;
+  /** A client of the running gateway with the all-roles test key, made anew for each test. */
+  protected WebTestClient client;
 
   /** The same, without credentials (a default header cannot be removed per request). */
   protected WebTestClient anonymous;
