@@ -100,8 +100,17 @@ public final class ResilienceStack {
               .map(interpret)
               .map(answer -> ok(answer, meter))
               .timeout(remaining)
-              .onErrorResume(failure -> Mono.just(unavailable(failure, meter)))
-              .doOnNext(result -> logResult(context, result));
+              // handle, not map/doOnNext: with limited context propagation the caller's request
+              // id reaches the logging MDC only in handle and tap
+              .onErrorResume(
+                  failure ->
+                      Mono.just(failure)
+                          .<SourceResult>handle((f, sink) -> sink.next(unavailable(f, meter))))
+              .handle(
+                  (result, sink) -> {
+                    logResult(context, result);
+                    sink.next(result);
+                  });
         });
   }
 

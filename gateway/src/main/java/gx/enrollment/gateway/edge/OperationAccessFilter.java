@@ -64,11 +64,14 @@ public class OperationAccessFilter implements GlobalFilter, Ordered {
       return Mono.error(ProblemException.unauthenticated("No credentials"));
     }
     if (operation.roles().stream().noneMatch(caller::has)) {
-      log.info(
-          "refused client={} operation={}: role {} may not call it",
-          caller.clientId(),
-          operation.id(),
-          caller.roles());
+      RequestIdLogging.with(
+          exchange,
+          () ->
+              log.info(
+                  "refused client={} operation={}: role {} may not call it",
+                  caller.clientId(),
+                  operation.id(),
+                  caller.roles()));
       return Mono.error(
           ProblemException.forbidden(
               "client " + caller.clientId() + " may not call " + operation.id()));

@@ -117,15 +117,19 @@ public final class VerificationService {
                               OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS))
                           .carryingOver(carriedOver))
               .doOnNext(report -> metrics.verified(report.outcome()))
-              .doOnNext(
-                  report ->
-                      log.info(
-                          "verification {} area={} form={} outcome={} carriedOver={}",
-                          report.verificationId(),
-                          submission.area().code(),
-                          submission.formType(),
-                          report.outcome(),
-                          report.carriedOver()));
+              // handle, not doOnNext: the request id reaches the MDC only in handle and tap
+              // (spring.reactor.context-propagation: limited, see RequestIdLogging)
+              .handle(
+                  (report, sink) -> {
+                    log.info(
+                        "verification {} area={} form={} outcome={} carriedOver={}",
+                        report.verificationId(),
+                        submission.area().code(),
+                        submission.formType(),
+                        report.outcome(),
+                        report.carriedOver());
+                    sink.next(report);
+                  });
         });
   }
 
@@ -235,13 +239,21 @@ public final class VerificationService {
                     SourceResult.unavailable(
                         source, UnavailableReason.TIMEOUT, budget.toMillis(), 0)))
         .onErrorResume(
-            error -> {
-              log.error("connector {} broke its contract and failed", source, error);
-              return Mono.just(
-                  SourceResult.unavailable(source, UnavailableReason.UPSTREAM_ERROR, 0, 0));
-            })
+            error ->
+                Mono.just(error)
+                    .handle(
+                        (failure, sink) -> {
+                          log.error("connector {} broke its contract and failed", source, failure);
+                          sink.next(
+                              SourceResult.unavailable(
+                                  source, UnavailableReason.UPSTREAM_ERROR, 0, 0));
+                        }))
         .doOnNext(result -> metrics.sourceAnswered(result))
-        .doOnNext(result -> audit.record(verificationId, context, consent, submission, result));
+        .handle(
+            (result, sink) -> {
+              audit.record(verificationId, context, consent, submission, result);
+              sink.next(result);
+            });
   }
 
   /** The {@code X-Request-Id} of one source's check: unique per check, the same on its retries. */

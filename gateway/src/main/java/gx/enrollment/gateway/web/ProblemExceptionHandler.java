@@ -1,5 +1,6 @@
 package gx.enrollment.gateway.web;
 
+import gx.enrollment.gateway.edge.RequestIdLogging;
 import gx.enrollment.gateway.ids.TimeOrderedIds;
 import gx.enrollment.gateway.submission.FieldError;
 import io.r2dbc.spi.R2dbcNonTransientResourceException;
@@ -81,11 +82,14 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
         || causedBy(error, R2dbcNonTransientResourceException.class) != null
         || causedBy(error, R2dbcTransientResourceException.class) != null) {
       // Nothing was acknowledged: the caller may retry (with its Idempotency-Key) once it is back.
-      log.warn(
-          "storage unavailable on {} {}: {}",
-          exchange.getRequest().getMethod(),
-          exchange.getRequest().getPath(),
-          error.toString());
+      RequestIdLogging.with(
+          exchange,
+          () ->
+              log.warn(
+                  "storage unavailable on {} {}: {}",
+                  exchange.getRequest().getMethod(),
+                  exchange.getRequest().getPath(),
+                  error.toString()));
       return problem(
           ProblemType.STORAGE_UNAVAILABLE,
           "The database cannot be reached; nothing was stored. Retry later.",
@@ -95,12 +99,15 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
       return fromFramework(framework);
     }
     String incident = TimeOrderedIds.next().toString();
-    log.error(
-        "unexpected error {} on {} {}",
-        incident,
-        exchange.getRequest().getMethod(),
-        exchange.getRequest().getPath(),
-        error);
+    RequestIdLogging.with(
+        exchange,
+        () ->
+            log.error(
+                "unexpected error {} on {} {}",
+                incident,
+                exchange.getRequest().getMethod(),
+                exchange.getRequest().getPath(),
+                error));
     return problem(ProblemType.INTERNAL, "Unexpected error; incident " + incident, List.of());
   }
 
