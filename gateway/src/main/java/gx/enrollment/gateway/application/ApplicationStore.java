@@ -189,21 +189,31 @@ public final class ApplicationStore {
       String actor,
       String reason,
       Instant now) {
+    // One statement, one round trip: the update locks the application's row and feeds the history
+    // insert, whose trigger then takes the audit chain's head (V8), in the order every
+    // transaction follows. No row moved: the application was not in `from`.
     return db.sql(
             """
-            update applications set status = :to, updated_at = :now, verify_lease_until = null
-            where id = :id and status = :from
+            with moved as (
+              update applications set status = :to, updated_at = :now, verify_lease_until = null
+              where id = :id and status = :from
+              returning id)
+            insert into application_status_history (application_id, from_status, to_status, actor,
+              reason, changed_at)
+            select id, :from, :to, :actor, :reason, :now from moved
             """)
         .bind("to", to.name())
         .bind("from", from.name())
         .bind("now", at(now))
         .bind("id", id)
+        .bind("actor", actor)
+        .bind("reason", Parameter.fromOrEmpty(reason, String.class))
         .fetch()
         .rowsUpdated()
         .flatMap(
-            updated ->
-                updated == 1
-                    ? history(id, from, to, actor, reason, now)
+            inserted ->
+                inserted == 1
+                    ? Mono.<Void>empty()
                     : Mono.error(new StatusConflictException(id, from)));
   }
 

@@ -144,17 +144,14 @@ public final class SubmissionService {
           VerificationAnswer answer =
               VerificationAnswer.of(stored, ApplicationStatus.PENDING_ACCEPTANCE, report);
           String body = json.writeValueAsString(answer);
-          // The application's row is locked before the audit chain's head (taken by the first
-          // audit insert), the order every transaction follows, so that two never deadlock.
-          return applications
-              .changeStatus(
-                  stored.id(),
-                  ApplicationStatus.RECEIVED,
-                  ApplicationStatus.PENDING_ACCEPTANCE,
-                  "SYSTEM",
-                  "verified: " + report.outcome(),
-                  now)
-              .then(records.save(stored.id(), stored.clientId(), submission, report))
+          // Nine round trips for form A, whatever the number of sources. The statements that take
+          // a lock come last: the status change locks the application's row and then the audit
+          // chain's head (its history row), the audit rows follow, then the commit — the chain's
+          // head, which every status change and source query of every application waits for, is
+          // held for two statements. A second finisher of the same application (recovery) fails
+          // at the status change, and everything it wrote is rolled back.
+          return records
+              .saveReport(stored.id(), report)
               .then(events.verificationCompleted(stored, report))
               .then(
                   events.statusChanged(
@@ -164,6 +161,15 @@ public final class SubmissionService {
                       "SYSTEM",
                       now))
               .then(idempotency.completeFor(stored.id(), 200, body, now))
+              .then(
+                  applications.changeStatus(
+                      stored.id(),
+                      ApplicationStatus.RECEIVED,
+                      ApplicationStatus.PENDING_ACCEPTANCE,
+                      "SYSTEM",
+                      "verified: " + report.outcome(),
+                      now))
+              .then(records.audit(stored.id(), stored.clientId(), submission, report))
               .as(transactions::transactional)
               .thenReturn(new Answer(200, body));
         });
@@ -178,8 +184,9 @@ public final class SubmissionService {
         () ->
             applications
                 .releaseAfterRecheck(stored.id(), clock.instant())
-                .then(records.save(stored.id(), stored.clientId(), submission, report))
+                .then(records.saveReport(stored.id(), report))
                 .then(events.verificationCompleted(stored, report))
+                .then(records.audit(stored.id(), stored.clientId(), submission, report))
                 .as(transactions::transactional));
   }
 
@@ -217,15 +224,7 @@ public final class SubmissionService {
                                                   + " and the school year cannot change, or the"
                                                   + " application is no longer waiting for a"
                                                   + " supplement")))))
-                  .then(records.save(stored.id(), stored.clientId(), submission, report))
-                  .then(
-                      applications.changeStatus(
-                          stored.id(),
-                          ApplicationStatus.NEEDS_SUPPLEMENT,
-                          ApplicationStatus.PENDING_ACCEPTANCE,
-                          "PARENT",
-                          "supplemented; verified: " + report.outcome(),
-                          now))
+                  .then(records.saveReport(stored.id(), report))
                   .then(events.verificationCompleted(stored, report))
                   .then(
                       events.statusChanged(
@@ -234,6 +233,16 @@ public final class SubmissionService {
                           ApplicationStatus.PENDING_ACCEPTANCE,
                           "PARENT",
                           now))
+                  // the statements that take the audit chain's head last (see finish)
+                  .then(
+                      applications.changeStatus(
+                          stored.id(),
+                          ApplicationStatus.NEEDS_SUPPLEMENT,
+                          ApplicationStatus.PENDING_ACCEPTANCE,
+                          "PARENT",
+                          "supplemented; verified: " + report.outcome(),
+                          now))
+                  .then(records.audit(stored.id(), stored.clientId(), submission, report))
                   .as(transactions::transactional)
                   .thenReturn(new Answer(200, body));
             });
