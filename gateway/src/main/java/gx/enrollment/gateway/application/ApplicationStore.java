@@ -53,9 +53,9 @@ public final class ApplicationStore {
   public record ActiveApplication(UUID id, String reference, String channel) {}
 
   /**
-   * Stores a new application in status {@link ApplicationStatus#RECEIVED}, with its consent and the
-   * first line of its history, leased to the caller until {@code leaseUntil} so that recovery
-   * leaves it alone while the caller verifies it.
+   * Stores a new application in status {@link ApplicationStatus#RECEIVED}, with its consent, leased
+   * to the caller until {@code leaseUntil} so that recovery leaves it alone while the caller
+   * verifies it; the first line of its history is {@link #recordReceived}, in the same transaction.
    *
    * @throws ChildAlreadyApplied (as the error signal) when the child holds an active application
    */
@@ -111,8 +111,17 @@ public final class ApplicationStore {
                                 ? new ChildAlreadyApplied(e)
                                 : e)
                     .then(insertConsent(id, submission, now))
-                    .then(history(id, null, ApplicationStatus.RECEIVED, "SYSTEM", "submitted", now))
                     .thenReturn(new StoredApplication(id, reference, clientId)));
+  }
+
+  /**
+   * The first line of an application's history ({@code RECEIVED}), which links it into the audit
+   * chain (V8): the caller writes it last in the transaction of {@link #insertReceived}, so that
+   * the chain's head, which every status change and source query waits for, is held only from there
+   * to the commit.
+   */
+  public Mono<Void> recordReceived(UUID id, Instant now) {
+    return history(id, null, ApplicationStatus.RECEIVED, "SYSTEM", "submitted", now);
   }
 
   /**

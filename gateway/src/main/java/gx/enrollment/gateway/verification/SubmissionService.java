@@ -121,6 +121,8 @@ public final class SubmissionService {
                                   idempotencyKey == null
                                       ? Mono.empty()
                                       : idempotency.attach(clientId, idempotencyKey, stored.id()))
+                              // last: it takes the audit chain's head (see finish)
+                              .then(applications.recordReceived(stored.id(), now))
                               .thenReturn(stored))
                   .as(transactions::transactional)
                   .onErrorResume(

@@ -57,14 +57,16 @@ class RecoveryTests extends StubbedGateway {
   void leaves_a_submission_alone_while_its_verifier_holds_the_lease() {
     Map<String, Object> body = Families.submission(stubs.population().family("local-simple"), "B");
     Submission submission = valid(body);
+    UUID id = UUID.randomUUID();
     applications
         .insertReceived(
-            UUID.randomUUID(),
+            id,
             submission,
             Submissions.toRequest(body),
             "test",
             Instant.now(),
             Instant.now().plusSeconds(60))
+        .then(applications.recordReceived(id, Instant.now()))
         .block(Duration.ofSeconds(10));
 
     assertThat(recovery.recoverOnce().block(Duration.ofSeconds(30))).isZero();
@@ -127,6 +129,7 @@ class RecoveryTests extends StubbedGateway {
     applications
         .insertReceived(
             id, valid(body), form, "test-all", Instant.now(), Instant.now().minusSeconds(1))
+        .then(applications.recordReceived(id, Instant.now()))
         .block(Duration.ofSeconds(10));
     db.sql(
             "insert into idempotency_keys (client_id, idempotency_key, request_hash, state,"

@@ -154,6 +154,7 @@ class ConsentTests extends StubbedGateway {
             "test",
             Instant.now(),
             Instant.now().minusSeconds(1))
+        .then(applications.recordReceived(id, Instant.now()))
         .block(Duration.ofSeconds(10));
 
     Integer recovered = recovery.recoverOnce().block(Duration.ofSeconds(30));
