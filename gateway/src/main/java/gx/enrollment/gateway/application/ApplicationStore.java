@@ -70,48 +70,66 @@ public final class ApplicationStore {
     var child = protector.seal(submission.student().idNumber().value(), CHILD_ID);
     var guardian = protector.seal(submission.guardian().idNumber().value(), GUARDIAN_ID);
     var phone = protector.seal(submission.guardian().phone(), GUARDIAN_PHONE);
-    return nextReference(submission.schoolYear())
-        .flatMap(
-            reference ->
-                db.sql(
-                        """
-                        insert into applications (id, reference, client_id, school_year, stage,
-                          form_type, region_code, channel, status, child_id_hash, child_id_cipher,
-                          guardian_id_hash, guardian_id_cipher, guardian_phone_cipher, key_id, form,
-                          verify_lease_until, created_at, updated_at)
-                        values (:id, :reference, :client, :year, :stage, :form, :region, :channel,
-                          :status, :childHash, :childCipher, :guardianHash, :guardianCipher,
-                          :phoneCipher, :keyId, :formJson, :lease, :now, :now)
-                        """)
-                    .bind("id", id)
-                    .bind("reference", reference)
-                    .bind("client", clientId)
-                    .bind("year", submission.schoolYear())
-                    .bind("stage", submission.stage().name())
-                    .bind("form", submission.formType().name())
-                    .bind("region", submission.area().code())
-                    .bind("channel", submission.channel().name())
-                    .bind("status", ApplicationStatus.RECEIVED.name())
-                    .bind("childHash", bytes(childHash(submission)))
-                    .bind("childCipher", bytes(child.ciphertext()))
-                    .bind(
-                        "guardianHash",
-                        bytes(protector.hash(submission.guardian().idNumber().value())))
-                    .bind("guardianCipher", bytes(guardian.ciphertext()))
-                    .bind("phoneCipher", bytes(phone.ciphertext()))
-                    .bind("keyId", child.keyId())
-                    .bind("formJson", Json.of(json.writeValueAsString(withoutIdentifiers(form))))
-                    .bind("lease", at(leaseUntil))
-                    .bind("now", at(now))
-                    .then()
-                    .onErrorMap(
-                        DuplicateKeyException.class,
-                        e ->
-                            String.valueOf(e.getMessage()).contains(ONE_ACTIVE_PER_CHILD)
-                                ? new ChildAlreadyApplied(e)
-                                : e)
-                    .then(insertConsent(id, submission, now))
-                    .thenReturn(new StoredApplication(id, reference, clientId)));
+    var consent = submission.consent();
+    // One statement: the reference is drawn from the sequence (GX<year>-<6 digits or more>) and
+    // the consent, if any, stored with the application.
+    return db.sql(
+            """
+            with app as (
+              insert into applications (id, reference, client_id, school_year, stage, form_type,
+                region_code, channel, status, child_id_hash, child_id_cipher, guardian_id_hash,
+                guardian_id_cipher, guardian_phone_cipher, key_id, form, verify_lease_until,
+                created_at, updated_at)
+              select :id, 'GX' || :year || '-' || lpad(s.n::text, greatest(6, length(s.n::text)), '0'),
+                :client, :year, :stage, :form, :region, :channel, :status, :childHash,
+                :childCipher, :guardianHash, :guardianCipher, :phoneCipher, :keyId, :formJson,
+                :lease, :now, :now
+              from (select nextval('application_reference_seq') as n) s
+              returning id, reference),
+            consent as (
+              insert into consents (application_id, consent_id, granted_at, real_name_verified,
+                recorded_at)
+              select id, :consent, :granted, :verified, :now from app where :hasConsent)
+            select reference from app
+            """)
+        .bind("id", id)
+        .bind("client", clientId)
+        .bind("year", submission.schoolYear())
+        .bind("stage", submission.stage().name())
+        .bind("form", submission.formType().name())
+        .bind("region", submission.area().code())
+        .bind("channel", submission.channel().name())
+        .bind("status", ApplicationStatus.RECEIVED.name())
+        .bind("childHash", bytes(childHash(submission)))
+        .bind("childCipher", bytes(child.ciphertext()))
+        .bind("guardianHash", bytes(protector.hash(submission.guardian().idNumber().value())))
+        .bind("guardianCipher", bytes(guardian.ciphertext()))
+        .bind("phoneCipher", bytes(phone.ciphertext()))
+        .bind("keyId", child.keyId())
+        .bind("formJson", Json.of(json.writeValueAsString(withoutIdentifiers(form))))
+        .bind("lease", at(leaseUntil))
+        .bind("now", at(now))
+        .bind("hasConsent", consent != null)
+        .bind(
+            "consent",
+            Parameter.fromOrEmpty(consent == null ? null : consent.consentId(), String.class))
+        .bind(
+            "granted",
+            Parameter.fromOrEmpty(
+                consent == null ? null : consent.grantedAt(), OffsetDateTime.class))
+        .bind(
+            "verified",
+            Parameter.fromOrEmpty(
+                consent == null ? null : consent.realNameVerified(), Boolean.class))
+        .map((row, meta) -> row.get("reference", String.class))
+        .one()
+        .onErrorMap(
+            DuplicateKeyException.class,
+            e ->
+                String.valueOf(e.getMessage()).contains(ONE_ACTIVE_PER_CHILD)
+                    ? new ChildAlreadyApplied(e)
+                    : e)
+        .map(reference -> new StoredApplication(id, reference, clientId));
   }
 
   /**
@@ -544,25 +562,6 @@ public final class ApplicationStore {
   public record StoredForm(
       StoredApplication application, ApplicationStatus status, SubmissionRequest form) {}
 
-  private Mono<Void> insertConsent(UUID id, Submission submission, Instant now) {
-    var consent = submission.consent();
-    if (consent == null) {
-      return Mono.empty();
-    }
-    return db.sql(
-            """
-            insert into consents (application_id, consent_id, granted_at, real_name_verified,
-              recorded_at)
-            values (:id, :consent, :granted, :verified, :now)
-            """)
-        .bind("id", id)
-        .bind("consent", consent.consentId())
-        .bind("granted", consent.grantedAt())
-        .bind("verified", consent.realNameVerified())
-        .bind("now", at(now))
-        .then();
-  }
-
   Mono<Void> history(
       UUID id,
       @Nullable ApplicationStatus from,
@@ -583,13 +582,6 @@ public final class ApplicationStore {
         .bind("reason", Parameter.fromOrEmpty(reason, String.class))
         .bind("now", at(now))
         .then();
-  }
-
-  private Mono<String> nextReference(int schoolYear) {
-    return db.sql("select nextval('application_reference_seq') as n")
-        .map((row, meta) -> row.get("n", Long.class))
-        .one()
-        .map(n -> String.format("GX%d-%06d", schoolYear, n));
   }
 
   private String open(String keyId, ByteBuffer cipher, String column) {
