@@ -62,7 +62,7 @@ public final class Bench {
   final String jfrFile = env("JFR_FILE", "");
   final int jfrRate = Integer.parseInt(env("JFR_RATE", String.valueOf(max(rates))));
   final Path out = Path.of(env("OUT", "bench/results/run"));
-  final String scenarios = env("SCENARIOS", "a b c d e f");
+  final String scenarios = env("SCENARIOS", "a b c d e");
 
   final HttpClient http =
       HttpClient.newBuilder()
@@ -72,6 +72,7 @@ public final class Bench {
           .build();
   final AtomicLong people = new AtomicLong();
   final List<Row> rows = new ArrayList<>();
+  List<InFlight.Result> inFlight = List.of();
   double idleCpu;
   double idleSeconds;
 
@@ -205,6 +206,9 @@ public final class Bench {
     }
     if (scenarios.contains("e")) {
       scenarioE();
+    }
+    if (scenarios.contains("f")) {
+      inFlight = new InFlight(this).run();
     }
     report();
   }
@@ -546,9 +550,10 @@ public final class Bench {
     return total <= 0 ? -1 : 100.0 * (after[0] - before[0]) / total;
   }
 
-  void jcmd(String... command) {
+  /** Runs jcmd on the gateway; its output, or null when it could not run. */
+  String jcmd(String... command) {
     if (gatewayPid <= 0) {
-      return;
+      return null;
     }
     List<String> cmd = new ArrayList<>(List.of("jcmd", String.valueOf(gatewayPid)));
     cmd.addAll(List.of(command));
@@ -557,8 +562,10 @@ public final class Bench {
       String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       p.waitFor(20, TimeUnit.SECONDS);
       log("jcmd " + String.join(" ", command) + ": " + output.strip().replace('\n', ' '));
+      return output;
     } catch (IOException | InterruptedException e) {
       log("jcmd failed: " + e);
+      return null;
     }
   }
 
@@ -711,6 +718,27 @@ public final class Bench {
                 b.p99() / floorB.p99(),
                 b.cpuMsPerOk() < 0 ? "-" : String.format(Locale.ROOT, "%.2f", b.cpuMsPerOk())));
       }
+    }
+    if (!inFlight.isEmpty()) {
+      summary
+          .append('\n')
+          .append("(f) verifications in flight at once, every source answering after ")
+          .append(env("INFLIGHT_DELAY_MS", "1000"))
+          .append(" ms; N sent as fast as the generator can over h2c\n");
+      summary.append(InFlight.HEADER).append('\n');
+      for (InFlight.Result r : inFlight) {
+        summary.append(InFlight.line(r)).append('\n');
+      }
+      for (InFlight.Result r : inFlight) {
+        summary.append(r.scenario()).append(": ").append(r.limitNote()).append('\n');
+      }
+      summary.append(
+          "unavl = 200 reports naming a source that did not answer (reasons: TIMEOUT, CIRCUIT_OPEN,"
+              + " REJECTED, UPSTREAM_ERROR...); peak = most sent and not yet answered (generator); in use per"
+              + " source = most bulkhead permits taken (gateway, sampled every 0.5 s); active ="
+              + " http.server.requests.active; threads/fds = gateway JVM peaks (/proc, every 0.2 s);"
+              + " stubfd = the stubs' JVM; heap after a full GC right after the step\n");
+      Files.writeString(Path.of(out + "-inflight.csv"), InFlight.csv(inFlight));
     }
     System.out.println();
     System.out.print(summary);
