@@ -527,7 +527,7 @@ final class InFlight {
   static final String HEADER =
       String.format(
           Locale.ROOT,
-          "%-18s %6s %6s %6s %6s %8s %8s %8s %8s %8s %8s %7s %6s %6s %6s  %s",
+          "%-18s %6s %6s %6s %6s %8s %8s %8s %7s %8s %8s %8s %7s %6s %6s %6s  %s",
           "scenario",
           "N",
           "ok",
@@ -536,6 +536,7 @@ final class InFlight {
           "peak",
           "first s",
           "all s",
+          "ok/s",
           "p50ms",
           "p99ms",
           "maxms",
@@ -548,7 +549,7 @@ final class InFlight {
   static String line(Result r) {
     return String.format(
         Locale.ROOT,
-        "%-18s %6d %6d %6d %6d %8d %8.1f %8.1f %8.0f %8.0f %8.0f %7d %6d %6d %6d  %s / active %d / %s%s%s",
+        "%-18s %6d %6d %6d %6d %8d %8.1f %8.1f %7.1f %8.0f %8.0f %8.0f %7d %6d %6d %6d  %s / active %d / %s%s%s",
         r.scenario(),
         r.n(),
         r.ok(),
@@ -557,6 +558,7 @@ final class InFlight {
         r.peakInFlight(),
         r.firstAnswerS(),
         r.allAnsweredS(),
+        r.allAnsweredS() > 0 ? r.ok() / r.allAnsweredS() : 0.0,
         r.p50(),
         r.p99(),
         r.max(),
