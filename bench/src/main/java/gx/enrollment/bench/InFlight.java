@@ -184,6 +184,8 @@ final class InFlight {
     org.HdrHistogram.Histogram histogram =
         new org.HdrHistogram.Histogram(TimeUnit.SECONDS.toMicros(timeoutS + 60L), 3);
     List<CompletableFuture<?>> all = new ArrayList<>(n);
+    java.util.concurrent.atomic.AtomicBoolean closed =
+        new java.util.concurrent.atomic.AtomicBoolean();
     String[] sample = new String[1];
     long start = System.nanoTime();
     for (int i = 0; i < n; i++) {
@@ -201,19 +203,25 @@ final class InFlight {
                           .map(
                               text ->
                                   new String[] {String.valueOf(response.status().code()), text}))
+              // the client's own limit (cancels the stream); Reactor Netty's responseTimeout did
+              // not end requests still waiting for the gateway's first byte over h2c
+              .timeout(Duration.ofSeconds(timeoutS))
               .toFuture();
       all.add(
           answer.whenComplete(
               (r, failure) -> {
+                if (closed.get()) {
+                  return; // ended by closing the client after the wait: counted as unfinished
+                }
                 long now = System.nanoTime();
                 done.incrementAndGet();
                 firstAnswer.compareAndSet(0, now);
                 lastAnswer.accumulateAndGet(now, Math::max);
-                synchronized (histogram) {
-                  histogram.recordValue(
-                      Math.min((now - sentAt) / 1000, histogram.getHighestTrackableValue()));
-                }
                 if (failure == null && r[0].equals("200")) {
+                  synchronized (histogram) {
+                    histogram.recordValue(
+                        Math.min((now - sentAt) / 1000, histogram.getHighestTrackableValue()));
+                  }
                   ok.incrementAndGet();
                   if (sample[0] == null) {
                     sample[0] = r[1];
@@ -256,6 +264,7 @@ final class InFlight {
     } catch (Exception e) {
       // counted below
     }
+    closed.set(true);
     long unfinished = all.stream().filter(f -> !f.isDone()).count();
     if (unfinished > 0) {
       kinds.put("unfinished", new AtomicInteger((int) unfinished));
