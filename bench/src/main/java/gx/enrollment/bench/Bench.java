@@ -677,7 +677,7 @@ public final class Bench {
       summary.append(
           String.format(
               Locale.ROOT,
-              "gateway JVM CPU while idle (during a/d): %.3f CPU s per second (included in the cpu ms column)%n",
+              "gateway JVM CPU while idle (during a/b/d): %.3f CPU s per second (included in the cpu ms column)%n",
               idleCpu / idleSeconds));
     }
     Row fa = best("c-formA");
