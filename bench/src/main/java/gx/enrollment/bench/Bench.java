@@ -730,7 +730,21 @@ public final class Bench {
         summary.append(InFlight.line(r)).append('\n');
       }
       for (InFlight.Result r : inFlight) {
-        summary.append(r.scenario()).append(": ").append(r.limitNote()).append('\n');
+        summary.append(
+            String.format(
+                Locale.ROOT,
+                "%s: N=%d sent; all answered 200 without an unavailable source: %s (%d ok, %d errors,"
+                    + " %d reports with an unavailable source); at most %d requests in the gateway at"
+                    + " once, at most %s calls at the sources at once; %s%n",
+                r.scenario(),
+                r.n(),
+                r.ok() == r.n() && r.reportsWithUnavailable() == 0 ? "yes" : "no",
+                r.ok(),
+                r.errors(),
+                r.reportsWithUnavailable(),
+                r.peakActiveRequests(),
+                r.peakBulkhead(),
+                r.limitNote()));
       }
       summary.append(
           "unavl = 200 reports naming a source that did not answer (reasons: TIMEOUT, CIRCUIT_OPEN,"
