@@ -27,10 +27,10 @@ import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
 
 /**
- * The benchmark driver: an open-model load generator (requests are sent at their scheduled
- * instants whatever the answers do; latency is measured from the scheduled instant, so queueing
- * in the generator or the server cannot hide) that runs every scenario one after another against
- * the stubs and the gateway, and writes the table (CSV), a summary and the charts (PNG).
+ * The benchmark driver: an open-model load generator (requests are sent at their scheduled instants
+ * whatever the answers do; latency is measured from the scheduled instant, so queueing in the
+ * generator or the server cannot hide) that runs every scenario one after another against the stubs
+ * and the gateway, and writes the table (CSV), a summary and the charts (PNG).
  *
  * <p>Configured by environment variables (see bench/README.md). Targets loopback only.
  */
@@ -48,6 +48,8 @@ public final class Bench {
   final String gateway = "http://" + LOOPBACK + ":" + env("GATEWAY_PORT", "18080");
   final int stubPortBase = Integer.parseInt(env("STUB_PORT_BASE", "9200"));
   final long gatewayPid = Long.parseLong(env("GATEWAY_PID", "0"));
+  final String proxy = "http://" + LOOPBACK + ":" + env("PROXY_PORT", "18090");
+  final long proxyPid = Long.parseLong(env("PROXY_PID", "0"));
   final long clockTick = Long.parseLong(env("CLK_TCK", "100"));
   final int[] rates = ints(env("RATES", "25 50 100"));
   final int stubRate = Integer.parseInt(env("STUB_RATE", String.valueOf(max(rates))));
@@ -60,7 +62,7 @@ public final class Bench {
   final String jfrFile = env("JFR_FILE", "");
   final int jfrRate = Integer.parseInt(env("JFR_RATE", String.valueOf(max(rates))));
   final Path out = Path.of(env("OUT", "bench/results/run"));
-  final String scenarios = env("SCENARIOS", "a c d e");
+  final String scenarios = env("SCENARIOS", "a b c d e");
 
   final HttpClient http =
       HttpClient.newBuilder()
@@ -70,10 +72,13 @@ public final class Bench {
           .build();
   final AtomicLong people = new AtomicLong();
   final List<Row> rows = new ArrayList<>();
+  List<InFlight.Result> inFlight = List.of();
   double idleCpu;
   double idleSeconds;
 
-  static final String[] SOURCES = {"household", "residence-permit", "social-security", "real-estate"};
+  static final String[] SOURCES = {
+    "household", "residence-permit", "social-security", "real-estate"
+  };
   static final String[] PATHS = {
     "/hukou/v1/verify",
     "/residence-permit/v1/verify",
@@ -106,12 +111,27 @@ public final class Bench {
     if (args.length == 2 && args[0].equals("--charts")) {
       // re-draw the charts of an earlier run from its CSV: --charts bench/results/<ts>.csv
       List<Row> rows = new ArrayList<>();
-      for (String line : Files.readAllLines(Path.of(args[1])).subList(1, Files.readAllLines(Path.of(args[1])).size())) {
+      for (String line :
+          Files.readAllLines(Path.of(args[1]))
+              .subList(1, Files.readAllLines(Path.of(args[1])).size())) {
         String[] f = line.split(",");
-        rows.add(new Row(f[0], Integer.parseInt(f[1]), Integer.parseInt(f[2]), Integer.parseInt(f[3]),
-            Integer.parseInt(f[4]), Integer.parseInt(f[5]), Double.parseDouble(f[6]),
-            Double.parseDouble(f[7]), Double.parseDouble(f[8]), Double.parseDouble(f[9]),
-            Double.parseDouble(f[10]), -1, -1, "", ""));
+        rows.add(
+            new Row(
+                f[0],
+                Integer.parseInt(f[1]),
+                Integer.parseInt(f[2]),
+                Integer.parseInt(f[3]),
+                Integer.parseInt(f[4]),
+                Integer.parseInt(f[5]),
+                Double.parseDouble(f[6]),
+                Double.parseDouble(f[7]),
+                Double.parseDouble(f[8]),
+                Double.parseDouble(f[9]),
+                Double.parseDouble(f[10]),
+                -1,
+                -1,
+                "",
+                ""));
       }
       String base = args[1].replaceFirst("\\.csv$", "");
       Charts.write(rows, Path.of(base + ".png"), Path.of(base + "-rates.png"));
@@ -123,13 +143,28 @@ public final class Bench {
 
   void run() throws Exception {
     Files.createDirectories(out.getParent());
-    log("gateway " + gateway + " pid " + gatewayPid + ", stubs 127.0.0.1:" + (stubPortBase + 1)
-        + "-" + (stubPortBase + 4) + ", rates " + Arrays.toString(rates) + ", " + durationS + " s each");
+    log(
+        "gateway "
+            + gateway
+            + " pid "
+            + gatewayPid
+            + ", stubs 127.0.0.1:"
+            + (stubPortBase + 1)
+            + "-"
+            + (stubPortBase + 4)
+            + ", rates "
+            + Arrays.toString(rates)
+            + ", "
+            + durationS
+            + " s each");
 
     // warm-up (not recorded): JIT, connection pools, R2DBC pool, Kafka producer
     for (int s = 0; s < 4; s++) {
       int src = s;
       measure("warmup-stub-" + SOURCES[s], warmupRate, Math.max(2, warmupS / 4), () -> stub(src));
+    }
+    if (scenarios.contains("b")) {
+      measure("warmup-proxy", warmupRate, Math.max(2, warmupS / 4), () -> proxied());
     }
     measure("warmup-formA", warmupRate, warmupS, () -> gatewayCall(formA()));
     measure("warmup-formB", warmupRate, Math.max(2, warmupS / 2), () -> gatewayCall(formB()));
@@ -145,11 +180,19 @@ public final class Bench {
         record(measure("a-stub-" + SOURCES[s], stubRate, durationS, () -> stub(src)));
       }
     }
+    // (b) a stock Spring Cloud Gateway, one route to the slowest stub, at every rate
+    for (int rate : scenarios.contains("b") ? rates : new int[0]) {
+      record(measure("b-proxy-real-estate", rate, durationS, this::proxied));
+    }
     // (c) the gateway, form A (four sources) and form B (one source)
     for (int rate : scenarios.contains("c") ? rates : new int[0]) {
       boolean profile = !jfrFile.isEmpty() && rate == jfrRate;
       if (profile) {
-        jcmd("JFR.start", "name=bench", "settings=profile", "duration=" + durationS + "s",
+        jcmd(
+            "JFR.start",
+            "name=bench",
+            "settings=profile",
+            "duration=" + durationS + "s",
             "filename=" + jfrFile);
       }
       record(measure("c-formA", rate, durationS, () -> gatewayCall(formA())));
@@ -163,6 +206,9 @@ public final class Bench {
     }
     if (scenarios.contains("e")) {
       scenarioE();
+    }
+    if (scenarios.contains("f")) {
+      inFlight = new InFlight(this).run();
     }
     report();
   }
@@ -193,7 +239,11 @@ public final class Bench {
     Map<String, AtomicInteger> kinds = new ConcurrentHashMap<>();
     AtomicLong lastDone = new AtomicLong();
     List<CompletableFuture<?>> inFlight = new ArrayList<>(n);
-    double cpuBefore = cpuSeconds();
+    boolean viaGateway =
+        name.startsWith("c-") || name.startsWith("e-") || name.startsWith("warmup-form");
+    boolean viaProxy = name.startsWith("b-") || name.equals("warmup-proxy");
+    double cpuBefore = cpuSeconds(gatewayPid);
+    double proxyCpuBefore = cpuSeconds(proxyPid);
     long[] hostBefore = hostTicks();
     PoolSampler sampler = name.startsWith("c-") || name.startsWith("e-") ? new PoolSampler() : null;
     long start = System.nanoTime() + 5_000_000L;
@@ -221,7 +271,8 @@ public final class Bench {
                 long now = System.nanoTime();
                 lastDone.accumulateAndGet(now, Math::max);
                 synchronized (histogram) {
-                  histogram.recordValue(Math.min((now - due) / 1000, TimeUnit.SECONDS.toMicros(60)));
+                  histogram.recordValue(
+                      Math.min((now - due) / 1000, TimeUnit.SECONDS.toMicros(60)));
                 }
                 if (failure == null && status == 200) {
                   ok.incrementAndGet();
@@ -236,8 +287,7 @@ public final class Bench {
               }));
     }
     try {
-      CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new))
-          .get(15, TimeUnit.SECONDS);
+      CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).get(15, TimeUnit.SECONDS);
     } catch (Exception e) {
       // counted below
     }
@@ -246,14 +296,15 @@ public final class Bench {
       kinds.put("unfinished", new AtomicInteger((int) unfinished));
     }
     String pool = sampler == null ? "" : sampler.stop();
-    double cpu = cpuBefore < 0 ? -1 : cpuSeconds() - cpuBefore;
-    boolean viaGateway = name.startsWith("c-") || name.startsWith("e-") || name.startsWith("warmup-form");
+    double cpu = cpuBefore < 0 ? -1 : cpuSeconds(gatewayPid) - cpuBefore;
     if (!viaGateway && cpu >= 0 && !name.startsWith("warmup")) {
-      // the gateway is idle meanwhile: its background CPU (Kafka broker in-process, relay, timers)
+      // the gateway is idle meanwhile: its background CPU (outbox relay, timers, reloads)
       idleCpu += cpu;
       idleSeconds += (System.nanoTime() - start) / 1e9;
     }
-    if (!viaGateway) {
+    if (viaProxy) {
+      cpu = proxyCpuBefore < 0 ? -1 : cpuSeconds(proxyPid) - proxyCpuBefore;
+    } else if (!viaGateway) {
       cpu = -1;
     }
     double elapsed = Math.max(1e-9, (lastDone.get() - start) / 1e9);
@@ -293,11 +344,25 @@ public final class Bench {
         .thenApply(HttpResponse::statusCode);
   }
 
+  /** (b): the real-estate stub's request, through the plain Spring Cloud Gateway proxy. */
+  CompletableFuture<Integer> proxied() {
+    HttpRequest direct = stubRequest(3);
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(proxy + PATHS[3]))
+            .timeout(Duration.ofSeconds(10))
+            .POST(direct.bodyPublisher().orElseThrow());
+    direct.headers().map().forEach((k, values) -> values.forEach(v -> request.header(k, v)));
+    return http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())
+        .thenApply(HttpResponse::statusCode);
+  }
+
   CompletableFuture<Integer> sequential() {
     CompletableFuture<Integer> chain = stub(0);
     for (int s = 1; s < 4; s++) {
       int src = s;
-      chain = chain.thenCompose(status -> status == 200 ? stub(src) : CompletableFuture.completedFuture(status));
+      chain =
+          chain.thenCompose(
+              status -> status == 200 ? stub(src) : CompletableFuture.completedFuture(status));
     }
     return chain;
   }
@@ -324,13 +389,19 @@ public final class Bench {
     String body =
         switch (source) {
           case 0 ->
-              "{\"child\":{\"idNumber\":\"" + child + "\",\"name\":\"韦小明\"},\"guardian\":{\"idNumber\":\""
-                  + guardian + "\",\"name\":\"韦强\",\"relation\":\"FATHER\"}}";
+              "{\"child\":{\"idNumber\":\""
+                  + child
+                  + "\",\"name\":\"韦小明\"},\"guardian\":{\"idNumber\":\""
+                  + guardian
+                  + "\",\"name\":\"韦强\",\"relation\":\"FATHER\"}}";
           case 1, 2 ->
               "{\"idNumber\":\"" + guardian + "\",\"name\":\"韦强\",\"regionCode\":\"450702\"}";
           default ->
-              "{\"ownerIdNumbers\":[\"" + guardian + "\"],\"certificateNumber\":\"桂(2023)钦州市不动产权第"
-                  + String.format("%07d", n % 10_000_000) + "号\"}";
+              "{\"ownerIdNumbers\":[\""
+                  + guardian
+                  + "\"],\"certificateNumber\":\"桂(2023)钦州市不动产权第"
+                  + String.format("%07d", n % 10_000_000)
+                  + "号\"}";
         };
     return HttpRequest.newBuilder(
             URI.create("http://" + LOOPBACK + ":" + (stubPortBase + 1 + source) + PATHS[source]))
@@ -348,14 +419,24 @@ public final class Bench {
     long n = people.incrementAndGet();
     return "{\"schoolYear\":2024,\"stage\":\"PRIMARY\",\"formType\":\"A\",\"regionCode\":\"450702\","
         + "\"channel\":\"ONLINE\","
-        + "\"student\":{\"idNumber\":\"" + Ids.child("431102", n) + "\",\"name\":\"覃思琪\"},"
-        + "\"guardian\":{\"idNumber\":\"" + Ids.guardian("431102", n) + "\",\"name\":\"覃志刚\","
-        + "\"relation\":\"FATHER\",\"phone\":\"139" + String.format("%08d", n % 100_000_000) + "\"},"
+        + "\"student\":{\"idNumber\":\""
+        + Ids.child("431102", n)
+        + "\",\"name\":\"覃思琪\"},"
+        + "\"guardian\":{\"idNumber\":\""
+        + Ids.guardian("431102", n)
+        + "\",\"name\":\"覃志刚\","
+        + "\"relation\":\"FATHER\",\"phone\":\"139"
+        + String.format("%08d", n % 100_000_000)
+        + "\"},"
         + "\"residencePermit\":{\"regionCode\":\"450702\"},"
         + "\"employment\":{\"employer\":\"钦州某电子科技有限公司\"},"
         + "\"residence\":{\"kind\":\"OWNED\",\"address\":\"钦州市钦南区文峰路88号2栋1单元602室\","
-        + "\"certificateNumber\":\"桂(2023)钦州市不动产权第" + String.format("%07d", n % 10_000_000) + "号\"},"
-        + "\"consent\":{\"consentId\":\"c-" + n + "\",\"grantedAt\":\"2024-07-01T09:30:00+08:00\","
+        + "\"certificateNumber\":\"桂(2023)钦州市不动产权第"
+        + String.format("%07d", n % 10_000_000)
+        + "号\"},"
+        + "\"consent\":{\"consentId\":\"c-"
+        + n
+        + "\",\"grantedAt\":\"2024-07-01T09:30:00+08:00\","
         + "\"realNameVerified\":true}}";
   }
 
@@ -364,15 +445,26 @@ public final class Bench {
     long n = people.incrementAndGet();
     return "{\"schoolYear\":2024,\"stage\":\"PRIMARY\",\"formType\":\"B\",\"regionCode\":\"451321\","
         + "\"channel\":\"OFFLINE\","
-        + "\"student\":{\"idNumber\":\"" + Ids.child("451321", n) + "\",\"name\":\"蓝欣怡\"},"
-        + "\"guardian\":{\"idNumber\":\"" + Ids.guardian("451321", n) + "\",\"name\":\"蓝海军\","
-        + "\"relation\":\"FATHER\",\"phone\":\"139" + String.format("%08d", n % 100_000_000) + "\"}}";
+        + "\"student\":{\"idNumber\":\""
+        + Ids.child("451321", n)
+        + "\",\"name\":\"蓝欣怡\"},"
+        + "\"guardian\":{\"idNumber\":\""
+        + Ids.guardian("451321", n)
+        + "\",\"name\":\"蓝海军\","
+        + "\"relation\":\"FATHER\",\"phone\":\"139"
+        + String.format("%08d", n % 100_000_000)
+        + "\"}}";
   }
 
   void fault(int source, String json) throws Exception {
     HttpRequest request =
         HttpRequest.newBuilder(
-                URI.create("http://" + LOOPBACK + ":" + (stubPortBase + 1 + source) + "/__admin/ext/fault"))
+                URI.create(
+                    "http://"
+                        + LOOPBACK
+                        + ":"
+                        + (stubPortBase + 1 + source)
+                        + "/__admin/ext/fault"))
             .timeout(Duration.ofSeconds(5))
             .POST(HttpRequest.BodyPublishers.ofString(json))
             .build();
@@ -382,12 +474,13 @@ public final class Bench {
 
   // ---- measurements of the gateway process
 
-  double cpuSeconds() {
-    if (gatewayPid <= 0) {
+  /** CPU seconds (user + system) of process {@code pid} so far, -1 when unknown. */
+  double cpuSeconds(long pid) {
+    if (pid <= 0) {
       return -1;
     }
     try {
-      String stat = Files.readString(Path.of("/proc/" + gatewayPid + "/stat"));
+      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
       String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
       return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / (double) clockTick;
     } catch (IOException | RuntimeException e) {
@@ -457,9 +550,10 @@ public final class Bench {
     return total <= 0 ? -1 : 100.0 * (after[0] - before[0]) / total;
   }
 
-  void jcmd(String... command) {
+  /** Runs jcmd on the gateway; its output, or null when it could not run. */
+  String jcmd(String... command) {
     if (gatewayPid <= 0) {
-      return;
+      return null;
     }
     List<String> cmd = new ArrayList<>(List.of("jcmd", String.valueOf(gatewayPid)));
     cmd.addAll(List.of(command));
@@ -468,8 +562,10 @@ public final class Bench {
       String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       p.waitFor(20, TimeUnit.SECONDS);
       log("jcmd " + String.join(" ", command) + ": " + output.strip().replace('\n', ' '));
+      return output;
     } catch (IOException | InterruptedException e) {
       log("jcmd failed: " + e);
+      return null;
     }
   }
 
@@ -480,25 +576,44 @@ public final class Bench {
     StringBuilder csv =
         new StringBuilder(
             "scenario,offered_rps,duration_s,sent,ok,errors,achieved_rps,p50_ms,p90_ms,p99_ms,max_ms,"
-                + "p50_over_slowest_stub,p99_over_slowest_stub,gateway_cpu_s,gateway_cpu_ms_per_ok,host_busy_pct,r2dbc_pool_max_acquired_pending,error_kinds\n");
+                + "p50_over_slowest_stub,p99_over_slowest_stub,cpu_s,cpu_ms_per_ok,host_busy_pct,r2dbc_pool_max_acquired_pending,error_kinds\n");
     StringBuilder table = new StringBuilder();
     table.append(
         String.format(
             Locale.ROOT,
             "%-26s %7s %6s %6s %6s %8s %8s %8s %8s %8s %6s %6s %8s %5s %8s  %s%n",
-            "scenario", "offered", "sent", "ok", "err", "got/s", "p50ms", "p90ms", "p99ms", "maxms",
-            "p50x", "p99x", "cpu ms", "host%", "pool a/p", "errors"));
+            "scenario",
+            "offered",
+            "sent",
+            "ok",
+            "err",
+            "got/s",
+            "p50ms",
+            "p90ms",
+            "p99ms",
+            "maxms",
+            "p50x",
+            "p99x",
+            "cpu ms",
+            "host%",
+            "pool a/p",
+            "errors"));
     String highest = "none";
     for (Row r : rows) {
       double rp50 = Double.NaN;
       double rp99 = Double.NaN;
-      if (r.scenario().startsWith("c-") || r.scenario().startsWith("d-") || r.scenario().startsWith("e-")) {
+      if (r.scenario().startsWith("b-")
+          || r.scenario().startsWith("c-")
+          || r.scenario().startsWith("d-")
+          || r.scenario().startsWith("e-")) {
         floor = slowestStubAt(r.rate());
         if (floor != null) {
           rp50 = r.p50() / floor.p50();
           rp99 = r.p99() / floor.p99();
         }
-        if (r.scenario().equals("c-formA") && floor != null && r.errors() == 0
+        if (r.scenario().equals("c-formA")
+            && floor != null
+            && r.errors() == 0
             && r.p99() < 2 * floor.p50()) {
           highest = r.rate() + " req/s";
         }
@@ -508,8 +623,19 @@ public final class Bench {
           String.format(
               Locale.ROOT,
               "%s,%d,%d,%d,%d,%d,%.1f,%.1f,%.1f,%.1f,%.1f,%s,%s,%s,%s,%.0f,%s,\"%s\"%n",
-              r.scenario(), r.rate(), r.durationS(), r.sent(), r.ok(), r.errors(), r.achieved(),
-              r.p50(), r.p90(), r.p99(), r.max(), num(rp50), num(rp99),
+              r.scenario(),
+              r.rate(),
+              r.durationS(),
+              r.sent(),
+              r.ok(),
+              r.errors(),
+              r.achieved(),
+              r.p50(),
+              r.p90(),
+              r.p99(),
+              r.max(),
+              num(rp50),
+              num(rp99),
               r.cpuS() < 0 ? "" : String.format(Locale.ROOT, "%.2f", r.cpuS()),
               r.cpuMsPerOk() < 0 ? "" : String.format(Locale.ROOT, "%.2f", r.cpuMsPerOk()),
               r.hostBusy(),
@@ -518,34 +644,115 @@ public final class Bench {
     }
     StringBuilder summary = new StringBuilder(table);
     summary.append('\n');
-    summary.append("p50x/p99x: ratio to the slowest stub (real estate, ").append(delays[3])
+    summary
+        .append("p50x/p99x: ratio to the slowest stub (real estate, ")
+        .append(delays[3])
         .append(" ms) measured directly in (a) at the same offered rate\n");
-    summary.append("highest form-A rate with p99 < 2 x slowest stub p50 and no errors: ")
-        .append(highest).append('\n');
+    summary
+        .append("highest form-A rate with p99 < 2 x slowest stub p50 and no errors: ")
+        .append(highest)
+        .append('\n');
     Row a = find("c-formA", seqRate);
     Row d = find("d-sequential", seqRate);
     if (a != null && d != null) {
-      summary.append(String.format(Locale.ROOT, "sequential / form A at %d req/s, p50: %.2f x (target >= 3.5)%n",
-          seqRate, d.p50() / a.p50()));
+      summary.append(
+          String.format(
+              Locale.ROOT,
+              "sequential / form A at %d req/s, p50: %.2f x (target >= 3.5)%n",
+              seqRate,
+              d.p50() / a.p50()));
     }
     Row e = find("e-formA-realestate-down", downRate);
     Row c = find("c-formA", downRate);
     if (e != null && c != null) {
-      summary.append(String.format(Locale.ROOT,
-          "form A with real estate down / form A at %d req/s: p50 %.2f x, p99 %.2f x (target <= 1)%n",
-          downRate, e.p50() / c.p50(), e.p99() / c.p99()));
+      summary.append(
+          String.format(
+              Locale.ROOT,
+              "form A with real estate down / form A at %d req/s: p50 %.2f x, p99 %.2f x (target <= 1)%n",
+              downRate,
+              e.p50() / c.p50(),
+              e.p99() / c.p99()));
     }
     if (idleSeconds > 0) {
-      summary.append(String.format(Locale.ROOT,
-          "gateway JVM CPU while idle (during a/d): %.3f CPU s per second (included in the cpu ms column)%n",
-          idleCpu / idleSeconds));
+      summary.append(
+          String.format(
+              Locale.ROOT,
+              "gateway JVM CPU while idle (during a/b/d): %.3f CPU s per second (included in the cpu ms column)%n",
+              idleCpu / idleSeconds));
     }
-    Row fa = rows.stream().filter(r -> r.scenario().equals("c-formA")).max((x, y) -> Double.compare(x.achieved(), y.achieved())).orElse(null);
-    Row fs = rows.stream().filter(r -> r.scenario().startsWith("a-stub-real-estate")).max((x, y) -> Double.compare(x.achieved(), y.achieved())).orElse(null);
+    Row fa = best("c-formA");
+    Row fs = best("a-stub-real-estate");
+    Row fb = best("b-proxy-real-estate");
     if (fa != null && fs != null) {
-      summary.append(String.format(Locale.ROOT,
-          "form A best achieved %.1f req/s vs slowest stub direct best %.1f req/s (%.0f %%; offered rates cap both)%n",
-          fa.achieved(), fs.achieved(), 100 * fa.achieved() / fs.achieved()));
+      summary.append(
+          String.format(
+              Locale.ROOT,
+              "form A best achieved %.1f ok/s vs slowest stub direct (a) best %.1f ok/s: %.0f %% (target >= 25 %%; offered rates cap both)%n",
+              fa.achieved(),
+              fs.achieved(),
+              100 * fa.achieved() / fs.achieved()));
+    }
+    if (fa != null && fb != null) {
+      summary.append(
+          String.format(
+              Locale.ROOT,
+              "form A best achieved %.1f ok/s vs plain SCG proxy (b) best %.1f ok/s: %.0f %%%n",
+              fa.achieved(),
+              fb.achieved(),
+              100 * fa.achieved() / fb.achieved()));
+    }
+    for (Row b : rows) {
+      Row floorB =
+          b.scenario().equals("b-proxy-real-estate") ? find("a-stub-real-estate", b.rate()) : null;
+      if (floorB != null) {
+        summary.append(
+            String.format(
+                Locale.ROOT,
+                "plain proxy (b) / stub direct (a) at %d req/s: p50 %.1f / %.1f ms = %.2f x, p99 %.1f / %.1f ms = %.2f x, proxy CPU %s ms per answer%n",
+                b.rate(),
+                b.p50(),
+                floorB.p50(),
+                b.p50() / floorB.p50(),
+                b.p99(),
+                floorB.p99(),
+                b.p99() / floorB.p99(),
+                b.cpuMsPerOk() < 0 ? "-" : String.format(Locale.ROOT, "%.2f", b.cpuMsPerOk())));
+      }
+    }
+    if (!inFlight.isEmpty()) {
+      summary
+          .append('\n')
+          .append("(f) verifications in flight at once, every source answering after ")
+          .append(env("INFLIGHT_DELAY_MS", "1000"))
+          .append(" ms; N sent as fast as the generator can over h2c\n");
+      summary.append(InFlight.HEADER).append('\n');
+      for (InFlight.Result r : inFlight) {
+        summary.append(InFlight.line(r)).append('\n');
+      }
+      for (InFlight.Result r : inFlight) {
+        summary.append(
+            String.format(
+                Locale.ROOT,
+                "%s: N=%d sent; all answered 200 without an unavailable source: %s (%d ok, %d errors,"
+                    + " %d reports with an unavailable source); at most %d requests in the gateway at"
+                    + " once, at most %s calls at the sources at once; %s%n",
+                r.scenario(),
+                r.n(),
+                r.ok() == r.n() && r.reportsWithUnavailable() == 0 ? "yes" : "no",
+                r.ok(),
+                r.errors(),
+                r.reportsWithUnavailable(),
+                r.peakActiveRequests(),
+                r.peakBulkhead(),
+                r.limitNote()));
+      }
+      summary.append(
+          "unavl = 200 reports naming a source that did not answer (reasons: TIMEOUT, CIRCUIT_OPEN,"
+              + " REJECTED, UPSTREAM_ERROR...); peak = most sent and not yet answered (generator); in use per"
+              + " source = most bulkhead permits taken (gateway, sampled every 0.5 s); active ="
+              + " http.server.requests.active; threads/fds = gateway JVM peaks (/proc, every 0.2 s);"
+              + " stubfd = the stubs' JVM; heap after a full GC right after the step\n");
+      Files.writeString(Path.of(out + "-inflight.csv"), InFlight.csv(inFlight));
     }
     System.out.println();
     System.out.print(summary);
@@ -571,6 +778,14 @@ public final class Bench {
     return best;
   }
 
+  /** The row of {@code scenario} with the highest achieved ok/s, or null. */
+  Row best(String scenario) {
+    return rows.stream()
+        .filter(r -> r.scenario().equals(scenario))
+        .max((x, y) -> Double.compare(x.achieved(), y.achieved()))
+        .orElse(null);
+  }
+
   Row find(String scenario, int rate) {
     return rows.stream()
         .filter(r -> r.scenario().equals(scenario) && r.rate() == rate)
@@ -582,8 +797,18 @@ public final class Bench {
     return String.format(
         Locale.ROOT,
         "%-26s %7d %6d %6d %6d %8.1f %8.1f %8.1f %8.1f %8.1f %6s %6s %8s %5.0f %8s  %s",
-        r.scenario(), r.rate(), r.sent(), r.ok(), r.errors(), r.achieved(), r.p50(), r.p90(),
-        r.p99(), r.max(), num(rp50), num(rp99),
+        r.scenario(),
+        r.rate(),
+        r.sent(),
+        r.ok(),
+        r.errors(),
+        r.achieved(),
+        r.p50(),
+        r.p90(),
+        r.p99(),
+        r.max(),
+        num(rp50),
+        num(rp99),
         r.cpuMsPerOk() < 0 ? "-" : String.format(Locale.ROOT, "%.2f", r.cpuMsPerOk()),
         r.hostBusy(),
         r.pool(),

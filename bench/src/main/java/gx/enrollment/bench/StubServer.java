@@ -7,10 +7,10 @@ import gx.enrollment.mocks.Upstream;
 import java.time.Duration;
 
 /**
- * The government stubs for the benchmark, in their own process so that their CPU is not counted
- * as the gateway's: loopback only, asynchronous responses, no request journal, many container
- * threads, and a fixed delay per source applied to every answer (the LATENCY fault delays the
- * real answer, NOT_FOUND included).
+ * The government stubs for the benchmark, in their own process so that their CPU is not counted as
+ * the gateway's: loopback only, asynchronous responses, no request journal, many container threads,
+ * and a fixed delay per source applied to every answer (the LATENCY fault delays the real answer,
+ * NOT_FOUND included).
  *
  * <p>Arguments: {@code portBase threads householdMs permitMs socialSecurityMs realEstateMs}.
  */
