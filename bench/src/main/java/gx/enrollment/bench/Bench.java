@@ -330,7 +330,36 @@ public final class Bench {
     }
     log(line(row, Double.NaN, Double.NaN));
     Thread.sleep(1500); // let the last answers' side effects (events, commits) drain
+    if (viaGateway) {
+      settle(name);
+    }
     return row;
+  }
+
+  /**
+   * Waits until the gateway has finished the work of the last step — requests the generator gave
+   * up on are still verified and stored — so that the next step does not pay for its backlog: no
+   * R2DBC connection in use or awaited, and under a quarter of a core busy over a second; at most
+   * 120 s. How long that took is logged (a measure of the backlog).
+   */
+  void settle(String after) throws InterruptedException {
+    long begin = System.nanoTime();
+    long limit = begin + TimeUnit.SECONDS.toNanos(120);
+    PoolSampler pool = new PoolSampler(false);
+    while (System.nanoTime() < limit) {
+      double before = cpuSeconds();
+      Thread.sleep(1000);
+      double busy = before < 0 ? 0 : cpuSeconds() - before;
+      if (busy < 0.25
+          && pool.metric("r2dbc.pool.acquired") <= 0
+          && pool.metric("r2dbc.pool.pending") <= 0) {
+        break;
+      }
+    }
+    double waited = (System.nanoTime() - begin) / 1e9;
+    if (waited > 1.5) {
+      log(String.format(Locale.ROOT, "settled after %s: %.0f s", after, waited));
+    }
   }
 
   void record(Row row) {
@@ -500,7 +529,15 @@ public final class Bench {
     final AtomicLong maxPending = new AtomicLong(-1);
 
     PoolSampler() {
-      timer.scheduleAtFixedRate(this::sample, 0, 250, TimeUnit.MILLISECONDS);
+      this(true);
+    }
+
+    PoolSampler(boolean sampling) {
+      if (sampling) {
+        timer.scheduleAtFixedRate(this::sample, 0, 250, TimeUnit.MILLISECONDS);
+      } else {
+        timer.shutdown();
+      }
     }
 
     void sample() {
