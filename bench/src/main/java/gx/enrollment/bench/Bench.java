@@ -347,9 +347,9 @@ public final class Bench {
     long limit = begin + TimeUnit.SECONDS.toNanos(120);
     PoolSampler pool = new PoolSampler(false);
     while (System.nanoTime() < limit) {
-      double before = cpuSeconds();
+      double before = cpuSeconds(gatewayPid);
       Thread.sleep(1000);
-      double busy = before < 0 ? 0 : cpuSeconds() - before;
+      double busy = before < 0 ? 0 : cpuSeconds(gatewayPid) - before;
       if (busy < 0.25
           && pool.metric("r2dbc.pool.acquired") <= 0
           && pool.metric("r2dbc.pool.pending") <= 0) {
