@@ -101,9 +101,15 @@ public final class Bench {
       double cpuS,
       double hostBusy,
       String pool,
-      String errorKinds) {
+      String errorKinds,
+      double jitS) {
     double cpuMsPerOk() {
       return cpuS < 0 || ok == 0 ? -1 : cpuS * 1000 / ok;
+    }
+
+    /** Of {@link #cpuMsPerOk}, what the JIT compiler threads took (the JVM still warming up). */
+    double jitMsPerOk() {
+      return jitS < 0 || ok == 0 ? -1 : jitS * 1000 / ok;
     }
   }
 
@@ -131,7 +137,8 @@ public final class Bench {
                 -1,
                 -1,
                 "",
-                ""));
+                "",
+                -1));
       }
       String base = args[1].replaceFirst("\\.csv$", "");
       Charts.write(rows, Path.of(base + ".png"), Path.of(base + "-rates.png"));
@@ -243,6 +250,7 @@ public final class Bench {
         name.startsWith("c-") || name.startsWith("e-") || name.startsWith("warmup-form");
     boolean viaProxy = name.startsWith("b-") || name.equals("warmup-proxy");
     double cpuBefore = cpuSeconds(gatewayPid);
+    double jitBefore = jitSeconds(gatewayPid);
     double proxyCpuBefore = cpuSeconds(proxyPid);
     long[] hostBefore = hostTicks();
     PoolSampler sampler = name.startsWith("c-") || name.startsWith("e-") ? new PoolSampler() : null;
@@ -297,6 +305,7 @@ public final class Bench {
     }
     String pool = sampler == null ? "" : sampler.stop();
     double cpu = cpuBefore < 0 ? -1 : cpuSeconds(gatewayPid) - cpuBefore;
+    double jit = jitBefore < 0 || !viaGateway ? -1 : jitSeconds(gatewayPid) - jitBefore;
     if (!viaGateway && cpu >= 0 && !name.startsWith("warmup")) {
       // the gateway is idle meanwhile: its background CPU (outbox relay, timers, reloads)
       idleCpu += cpu;
@@ -326,7 +335,8 @@ public final class Bench {
               cpu,
               hostBusy(hostBefore, hostTicks()),
               pool,
-              new TreeMap<>(kinds).toString());
+              new TreeMap<>(kinds).toString(),
+              jit);
     }
     log(line(row, Double.NaN, Double.NaN));
     Thread.sleep(1500); // let the last answers' side effects (events, commits) drain
@@ -503,6 +513,35 @@ public final class Bench {
 
   // ---- measurements of the gateway process
 
+  /**
+   * CPU seconds (user + system) of the JIT compiler threads of process {@code pid} so far ("C1/C2
+   * CompilerThread…"; a compiler thread the JVM ended meanwhile is no longer counted), -1 when
+   * unknown.
+   */
+  double jitSeconds(long pid) {
+    if (pid <= 0) {
+      return -1;
+    }
+    double total = 0;
+    try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+      for (Path task : (Iterable<Path>) tasks::iterator) {
+        try {
+          if (!Files.readString(task.resolve("comm")).contains("CompilerThre")) {
+            continue;
+          }
+          String stat = Files.readString(task.resolve("stat"));
+          String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+          total += (Long.parseLong(f[11]) + Long.parseLong(f[12])) / (double) clockTick;
+        } catch (IOException | RuntimeException e) {
+          // the thread ended meanwhile
+        }
+      }
+      return total;
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
   /** CPU seconds (user + system) of process {@code pid} so far, -1 when unknown. */
   double cpuSeconds(long pid) {
     if (pid <= 0) {
@@ -613,12 +652,12 @@ public final class Bench {
     StringBuilder csv =
         new StringBuilder(
             "scenario,offered_rps,duration_s,sent,ok,errors,achieved_rps,p50_ms,p90_ms,p99_ms,max_ms,"
-                + "p50_over_slowest_stub,p99_over_slowest_stub,cpu_s,cpu_ms_per_ok,host_busy_pct,r2dbc_pool_max_acquired_pending,error_kinds\n");
+                + "p50_over_slowest_stub,p99_over_slowest_stub,cpu_s,cpu_ms_per_ok,host_busy_pct,r2dbc_pool_max_acquired_pending,error_kinds,jit_ms_per_ok\n");
     StringBuilder table = new StringBuilder();
     table.append(
         String.format(
             Locale.ROOT,
-            "%-26s %7s %6s %6s %6s %8s %8s %8s %8s %8s %6s %6s %8s %5s %8s  %s%n",
+            "%-26s %7s %6s %6s %6s %8s %8s %8s %8s %8s %6s %6s %8s %6s %5s %8s  %s%n",
             "scenario",
             "offered",
             "sent",
@@ -632,6 +671,7 @@ public final class Bench {
             "p50x",
             "p99x",
             "cpu ms",
+            "jit ms",
             "host%",
             "pool a/p",
             "errors"));
@@ -659,7 +699,7 @@ public final class Bench {
       csv.append(
           String.format(
               Locale.ROOT,
-              "%s,%d,%d,%d,%d,%d,%.1f,%.1f,%.1f,%.1f,%.1f,%s,%s,%s,%s,%.0f,%s,\"%s\"%n",
+              "%s,%d,%d,%d,%d,%d,%.1f,%.1f,%.1f,%.1f,%.1f,%s,%s,%s,%s,%.0f,%s,\"%s\",%s%n",
               r.scenario(),
               r.rate(),
               r.durationS(),
@@ -677,7 +717,8 @@ public final class Bench {
               r.cpuMsPerOk() < 0 ? "" : String.format(Locale.ROOT, "%.2f", r.cpuMsPerOk()),
               r.hostBusy(),
               r.pool(),
-              r.errorKinds()));
+              r.errorKinds(),
+              r.jitMsPerOk() < 0 ? "" : String.format(Locale.ROOT, "%.2f", r.jitMsPerOk())));
     }
     StringBuilder summary = new StringBuilder(table);
     summary.append('\n');
@@ -833,7 +874,7 @@ public final class Bench {
   static String line(Row r, double rp50, double rp99) {
     return String.format(
         Locale.ROOT,
-        "%-26s %7d %6d %6d %6d %8.1f %8.1f %8.1f %8.1f %8.1f %6s %6s %8s %5.0f %8s  %s",
+        "%-26s %7d %6d %6d %6d %8.1f %8.1f %8.1f %8.1f %8.1f %6s %6s %8s %6s %5.0f %8s  %s",
         r.scenario(),
         r.rate(),
         r.sent(),
@@ -847,6 +888,7 @@ public final class Bench {
         num(rp50),
         num(rp99),
         r.cpuMsPerOk() < 0 ? "-" : String.format(Locale.ROOT, "%.2f", r.cpuMsPerOk()),
+        r.jitMsPerOk() < 0 ? "-" : String.format(Locale.ROOT, "%.2f", r.jitMsPerOk()),
         r.hostBusy(),
         r.pool(),
         r.errorKinds().equals("{}") ? "" : r.errorKinds());
