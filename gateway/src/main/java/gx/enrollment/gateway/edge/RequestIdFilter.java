@@ -13,7 +13,7 @@ import reactor.core.publisher.Mono;
  * Gives every request an id: the caller's {@code X-Request-Id} when it is well formed (1–128 of
  * {@code A-Z a-z 0-9 . _ : -}), else a new time-ordered one. The id is echoed on the answer, left
  * in the exchange for the handlers and put in the Reactor context, from which {@link
- * RequestIdLogging} carries it onto every log line of the request (MDC {@code requestId}).
+ * RequestIdLogging} carries it onto the log lines of the request (MDC {@code requestId}).
  *
  * <p>A {@link WebFilter}, not a gateway filter, because it must also cover what the gateway's
  * filters never see: answers of paths outside the routes and refusals made while a route is still
