@@ -72,6 +72,31 @@ class DurabilityTests extends StubbedGateway {
   }
 
   @Test
+  void
+      stores_the_consent_with_the_application_and_keeps_every_digit_of_a_reference_past_a_million() {
+    String before = value("select last_value from application_reference_seq");
+    value("select setval('application_reference_seq', 1234566)");
+    try {
+      Family family = stubs.population().family("migrant-renter");
+      JsonNode answer = submit(Families.submission(family, "A"), null).getResponseBody();
+
+      String id = answer.get("applicationId").asText();
+      assertThat(answer.get("reference").asText()).isEqualTo("GX2024-1234567");
+      assertThat(value("select reference from applications where id = '" + id + "'"))
+          .isEqualTo("GX2024-1234567");
+      assertThat(
+              value(
+                  "select consent_id || ':' || real_name_verified from consents"
+                      + " where application_id = '"
+                      + id
+                      + "'"))
+          .isEqualTo("c-migrant-renter:true");
+    } finally {
+      value("select setval('application_reference_seq', " + before + ")");
+    }
+  }
+
+  @Test
   void publishes_the_events_of_a_submission_to_kafka_keyed_by_application() {
     JsonNode answer =
         submit(Families.submission(stubs.population().family("junior-local"), "A"), null)
