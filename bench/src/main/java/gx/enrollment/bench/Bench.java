@@ -355,14 +355,13 @@ public final class Bench {
   void settle(String after) throws InterruptedException {
     long begin = System.nanoTime();
     long limit = begin + TimeUnit.SECONDS.toNanos(120);
-    PoolSampler pool = new PoolSampler(false);
     while (System.nanoTime() < limit) {
       double before = cpuSeconds(gatewayPid);
       Thread.sleep(1000);
       double busy = before < 0 ? 0 : cpuSeconds(gatewayPid) - before;
       if (busy < 0.25
-          && pool.metric("r2dbc.pool.acquired") <= 0
-          && pool.metric("r2dbc.pool.pending") <= 0) {
+          && metric("r2dbc.pool.acquired") <= 0
+          && metric("r2dbc.pool.pending") <= 0) {
         break;
       }
     }
@@ -526,12 +525,9 @@ public final class Bench {
     try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
       for (Path task : (Iterable<Path>) tasks::iterator) {
         try {
-          if (!Files.readString(task.resolve("comm")).contains("CompilerThre")) {
-            continue;
+          if (Files.readString(task.resolve("comm")).contains("CompilerThre")) {
+            total += statCpuSeconds(task.resolve("stat"));
           }
-          String stat = Files.readString(task.resolve("stat"));
-          String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-          total += (Long.parseLong(f[11]) + Long.parseLong(f[12])) / (double) clockTick;
         } catch (IOException | RuntimeException e) {
           // the thread ended meanwhile
         }
@@ -548,12 +544,17 @@ public final class Bench {
       return -1;
     }
     try {
-      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / (double) clockTick;
+      return statCpuSeconds(Path.of("/proc/" + pid + "/stat"));
     } catch (IOException | RuntimeException e) {
       return -1;
     }
+  }
+
+  /** utime + stime of a {@code /proc/<pid>/stat} or {@code /proc/<pid>/task/<tid>/stat}, in s. */
+  double statCpuSeconds(Path stat) throws IOException {
+    String text = Files.readString(stat);
+    String[] f = text.substring(text.lastIndexOf(')') + 2).split(" ");
+    return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / (double) clockTick;
   }
 
   /**
@@ -568,15 +569,7 @@ public final class Bench {
     final AtomicLong maxPending = new AtomicLong(-1);
 
     PoolSampler() {
-      this(true);
-    }
-
-    PoolSampler(boolean sampling) {
-      if (sampling) {
-        timer.scheduleAtFixedRate(this::sample, 0, 250, TimeUnit.MILLISECONDS);
-      } else {
-        timer.shutdown();
-      }
+      timer.scheduleAtFixedRate(this::sample, 0, 250, TimeUnit.MILLISECONDS);
     }
 
     void sample() {
@@ -584,25 +577,26 @@ public final class Bench {
       maxPending.accumulateAndGet(metric("r2dbc.pool.pending"), Math::max);
     }
 
-    long metric(String metric) {
-      try {
-        HttpRequest request =
-            HttpRequest.newBuilder(URI.create(gateway + "/actuator/metrics/" + metric))
-                .timeout(Duration.ofSeconds(1))
-                .header("X-Api-Key", BENCH_API_KEY)
-                .build();
-        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
-        java.util.regex.Matcher m =
-            java.util.regex.Pattern.compile("\"value\"\\s*:\\s*([0-9.]+)").matcher(r.body());
-        return r.statusCode() == 200 && m.find() ? (long) Double.parseDouble(m.group(1)) : -1;
-      } catch (Exception e) {
-        return -1;
-      }
-    }
-
     String stop() {
       timer.shutdownNow();
       return maxAcquired.get() < 0 ? "" : maxAcquired.get() + "/" + maxPending.get();
+    }
+  }
+
+  /** A gauge of the gateway's actuator (the first measurement's value), -1 when unreadable. */
+  long metric(String metric) {
+    try {
+      HttpRequest request =
+          HttpRequest.newBuilder(URI.create(gateway + "/actuator/metrics/" + metric))
+              .timeout(Duration.ofSeconds(1))
+              .header("X-Api-Key", BENCH_API_KEY)
+              .build();
+      HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile("\"value\"\\s*:\\s*([0-9.]+)").matcher(r.body());
+      return r.statusCode() == 200 && m.find() ? (long) Double.parseDouble(m.group(1)) : -1;
+    } catch (Exception e) {
+      return -1;
     }
   }
 

@@ -139,7 +139,16 @@ public final class ApplicationStore {
    * to the commit.
    */
   public Mono<Void> recordReceived(UUID id, Instant now) {
-    return history(id, null, ApplicationStatus.RECEIVED, "SYSTEM", "submitted", now);
+    return db.sql(
+            """
+            insert into application_status_history (application_id, from_status, to_status, actor,
+              reason, changed_at)
+            values (:id, null, :to, 'SYSTEM', 'submitted', :now)
+            """)
+        .bind("id", id)
+        .bind("to", ApplicationStatus.RECEIVED.name())
+        .bind("now", at(now))
+        .then();
   }
 
   /**
@@ -561,28 +570,6 @@ public final class ApplicationStore {
   /** An application as stored: its handle, status and the form as it was submitted. */
   public record StoredForm(
       StoredApplication application, ApplicationStatus status, SubmissionRequest form) {}
-
-  Mono<Void> history(
-      UUID id,
-      @Nullable ApplicationStatus from,
-      ApplicationStatus to,
-      String actor,
-      @Nullable String reason,
-      Instant now) {
-    return db.sql(
-            """
-            insert into application_status_history (application_id, from_status, to_status, actor,
-              reason, changed_at)
-            values (:id, :from, :to, :actor, :reason, :now)
-            """)
-        .bind("id", id)
-        .bind("from", Parameter.fromOrEmpty(from == null ? null : from.name(), String.class))
-        .bind("to", to.name())
-        .bind("actor", actor)
-        .bind("reason", Parameter.fromOrEmpty(reason, String.class))
-        .bind("now", at(now))
-        .then();
-  }
 
   private String open(String keyId, ByteBuffer cipher, String column) {
     byte[] bytes = new byte[cipher.remaining()];
