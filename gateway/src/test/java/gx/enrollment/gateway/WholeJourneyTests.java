@@ -212,15 +212,14 @@ class WholeJourneyTests extends StubbedGateway {
         .containsExactlyElementsOf(moves);
 
     // The guardian got exactly one SMS for each change the seed notifies, with the reference.
-    await().atMost(Duration.ofSeconds(30)).until(() -> smsTo(family.phone()).size() >= 3);
+    await().atMost(Duration.ofSeconds(30)).until(() -> smsAbout(reference).size() >= 3);
     await()
         .during(Duration.ofSeconds(2))
         .atMost(Duration.ofSeconds(10))
-        .until(() -> smsTo(family.phone()).size() == 3);
-    assertThat(smsTo(family.phone()).stream().map(sms -> sms.params().get("status")))
-        .containsExactlyInAnyOrder("待补正", "办理中", "已办结");
-    assertThat(smsTo(family.phone()))
-        .allSatisfy(sms -> assertThat(sms.params()).containsEntry("ref", reference));
+        .until(() -> smsAbout(reference).size() == 3);
+    assertThat(smsAbout(reference).stream().map(sms -> sms.params().get("status")))
+        .containsExactly("待补正", "办理中", "已办结");
+    assertThat(smsAbout(reference)).extracting(SentSms::phone).containsOnly(family.phone());
   }
 
   private JsonNode exchange(HttpMethod method, String uri, Object body, int expectedStatus) {
@@ -286,10 +285,6 @@ class WholeJourneyTests extends StubbedGateway {
         .atMost(Duration.ofSeconds(30))
         .until(
             () -> status.equals(value("select status from applications where id = '" + id + "'")));
-  }
-
-  private List<SentSms> smsTo(String phone) {
-    return stubs.sentMessages().stream().filter(sms -> sms.phone().equals(phone)).toList();
   }
 
   /** The events of one application on {@code topic}, in the order a consumer reads them. */

@@ -345,9 +345,9 @@ class LotteryTests extends StubbedGateway {
     for (JsonNode entry : drawn.get("entries")) {
       App app = byReference(apps, entry.get("reference").asText());
       // The first notice is the acceptance (办理中); the second the lottery's result.
-      await().atMost(Duration.ofSeconds(30)).until(() -> smsTo(app.phone()).size() >= 2);
-      SentSms last = smsTo(app.phone()).get(1);
-      assertThat(last.params()).containsEntry("ref", app.reference());
+      await().atMost(Duration.ofSeconds(30)).until(() -> smsAbout(app.reference()).size() >= 2);
+      assertThat(smsAbout(app.reference())).extracting(SentSms::phone).containsOnly(app.phone());
+      SentSms last = smsAbout(app.reference()).get(1);
       if (entry.get("outcome").asText().equals("ADMITTED")) {
         assertThat(last.params()).containsEntry("status", "已办结");
         assertThat(last.params().get("detail")).startsWith("录取：" + SCHOOL);
@@ -356,10 +356,6 @@ class LotteryTests extends StubbedGateway {
         assertThat(last.params().get("detail")).contains("未录取").contains("统筹安排");
       }
     }
-  }
-
-  private List<SentSms> smsTo(String phone) {
-    return stubs.sentMessages().stream().filter(sms -> sms.phone().equals(phone)).toList();
   }
 
   @Test

@@ -36,7 +36,8 @@ class StatusNotifierTests extends StubbedGateway {
 
     decide(id, "n-accept-1");
 
-    List<SentSms> sent = awaitSms(family.phone(), 1);
+    List<SentSms> sent = awaitSms(id, 1);
+    assertThat(sent.get(0).phone()).isEqualTo(family.phone());
     assertThat(sent.get(0).template()).isEqualTo("ENROLLMENT_STATUS");
     assertThat(sent.get(0).params()).containsEntry("status", "办理中");
     assertThat(sent.get(0).params().get("ref")).matches("GX2024-\\d{6}");
@@ -56,12 +57,12 @@ class StatusNotifierTests extends StubbedGateway {
   @Test
   void sends_nothing_for_changes_the_seed_does_not_notify() {
     Family family = stubs.population().family("junior-local");
-    submitted(family);
+    String id = submitted(family);
 
     await()
         .during(Duration.ofSeconds(3))
         .atMost(Duration.ofSeconds(10))
-        .until(() -> smsTo(family.phone()).isEmpty());
+        .until(() -> smsAboutApplication(id).isEmpty());
   }
 
   @Test
@@ -69,7 +70,7 @@ class StatusNotifierTests extends StubbedGateway {
     Family family = stubs.population().family("local-owner");
     String id = submitted(family);
     decide(id, "n-accept-2");
-    awaitSms(family.phone(), 1);
+    awaitSms(id, 1);
 
     String event =
         value(
@@ -82,7 +83,7 @@ class StatusNotifierTests extends StubbedGateway {
     await()
         .during(Duration.ofSeconds(3))
         .atMost(Duration.ofSeconds(15))
-        .until(() -> smsTo(family.phone()).size() == 1);
+        .until(() -> smsAboutApplication(id).size() == 1);
   }
 
   @Test
@@ -119,7 +120,7 @@ class StatusNotifierTests extends StubbedGateway {
                             "select state from sms_notifications where application_id = '"
                                 + id
                                 + "'")));
-    assertThat(smsTo(family.phone())).isEmpty();
+    assertThat(smsAboutApplication(id)).isEmpty();
   }
 
   @Test
@@ -130,22 +131,22 @@ class StatusNotifierTests extends StubbedGateway {
 
     decide(id, "n-accept-3");
 
-    awaitSms(family.phone(), 1);
+    awaitSms(id, 1);
     await()
         .during(Duration.ofSeconds(2))
         .atMost(Duration.ofSeconds(10))
-        .until(() -> smsTo(family.phone()).size() == 1);
+        .until(() -> smsAboutApplication(id).size() == 1);
     assertThat(value("select attempts from sms_notifications where application_id = '" + id + "'"))
         .isEqualTo("3");
   }
 
-  private List<SentSms> awaitSms(String phone, int count) {
-    await().atMost(Duration.ofSeconds(30)).until(() -> smsTo(phone).size() >= count);
-    return smsTo(phone);
+  private List<SentSms> awaitSms(String id, int count) {
+    await().atMost(Duration.ofSeconds(30)).until(() -> smsAboutApplication(id).size() >= count);
+    return smsAboutApplication(id);
   }
 
-  private List<SentSms> smsTo(String phone) {
-    return stubs.sentMessages().stream().filter(sms -> sms.phone().equals(phone)).toList();
+  private List<SentSms> smsAboutApplication(String id) {
+    return smsAbout(value("select reference from applications where id = '" + id + "'"));
   }
 
   private void decide(String id, String decisionId) {

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -117,12 +118,13 @@ class OpsConsoleBrowserTests extends StubbedGateway {
   @Test
   void shows_four_source_cards_and_turns_a_failing_source_open_within_a_refresh() {
     open();
-    List<WebElement> cards =
-        waitUpTo(30).until(d -> fourOrNone(d.findElements(By.cssSelector("#sources .card"))));
-    assertThat(cards).extracting(card -> card.getAttribute("data-source")).isEqualTo(SOURCES);
-    assertThat(cards).extracting(card -> card.getAttribute("data-state")).containsOnly("CLOSED");
-    assertThat(card("HOUSEHOLD").getText()).contains("户籍").contains("failure rate");
-    assertThat(card("HOUSEHOLD").findElements(By.cssSelector("svg.chart"))).hasSize(1);
+    List<String> sources = waitUpTo(30).until(d -> fourOrNone(cards(d, "data-source")));
+    List<String> states = waitUpTo(10).until(d -> cards(d, "data-state"));
+    assertThat(sources).isEqualTo(SOURCES);
+    assertThat(states).containsOnly("CLOSED");
+    assertThat(read(() -> card("HOUSEHOLD").getText())).contains("户籍").contains("failure rate");
+    assertThat(read(() -> card("HOUSEHOLD").findElements(By.cssSelector("svg.chart")).size()))
+        .isEqualTo(1);
 
     // The real-estate stub fails; the page's own form makes the call that meets it.
     stubs.fault(Upstream.REAL_ESTATE, FaultScenario.serviceUnavailable());
@@ -143,10 +145,11 @@ class OpsConsoleBrowserTests extends StubbedGateway {
 
     waitUpTo(10)
         .until(ExpectedConditions.attributeToBe(By.id("source-REAL_ESTATE"), "data-state", "OPEN"));
-    assertThat(card("REAL_ESTATE").findElement(By.cssSelector(".badge.state")).getText())
+    assertThat(
+            read(() -> card("REAL_ESTATE").findElement(By.cssSelector(".badge.state")).getText()))
         .isEqualTo("OPEN");
     for (String other : SOURCES.subList(0, 3)) {
-      assertThat(card(other).getAttribute("data-state")).isEqualTo("CLOSED");
+      assertThat(read(() -> card(other).getAttribute("data-state"))).isEqualTo("CLOSED");
     }
 
     // Asked again, the open breaker refuses at once: no request reaches the stub.
@@ -183,13 +186,13 @@ class OpsConsoleBrowserTests extends StubbedGateway {
     assertThat(value("select status from applications")).isEqualTo("WITHDRAWN");
 
     // The poll brings it into the recent verifications, without names, ID numbers or phones.
-    WebElement row =
-        waitUpTo(10)
-            .until(
-                ExpectedConditions.presenceOfElementLocated(
-                    By.cssSelector("#recent-rows tr[data-reference='" + reference + "']")));
-    assertThat(row.getAttribute("data-outcome")).isEqualTo("VERIFIED");
-    assertThat(row.getText()).contains(family.regionCode()).contains("户籍 OK");
+    By row = By.cssSelector("#recent-rows tr[data-reference='" + reference + "']");
+    waitUpTo(10).until(ExpectedConditions.presenceOfElementLocated(row));
+    assertThat(read(() -> browser.findElement(row).getAttribute("data-outcome")))
+        .isEqualTo("VERIFIED");
+    assertThat(read(() -> browser.findElement(row).getText()))
+        .contains(family.regionCode())
+        .contains("户籍 OK");
     String console = browser.findElement(By.tagName("main")).getText();
     assertThat(console)
         .doesNotContain(family.child().idNumber())
@@ -288,11 +291,29 @@ class OpsConsoleBrowserTests extends StubbedGateway {
     return browser.findElement(By.id("source-" + source));
   }
 
-  private static List<WebElement> fourOrNone(List<WebElement> cards) {
+  /** {@code attribute} of every source card, in page order. */
+  private static List<String> cards(WebDriver d, String attribute) {
+    return d.findElements(By.cssSelector("#sources .card")).stream()
+        .map(card -> card.getAttribute(attribute))
+        .toList();
+  }
+
+  private static <T> List<T> fourOrNone(List<T> cards) {
     return cards.size() == 4 ? cards : null;
   }
 
+  /**
+   * What {@code reading} reads from the page, read again if the page replaced the element between
+   * finding and reading it (each poll renders the source cards anew).
+   */
+  private static <T> T read(java.util.function.Supplier<T> reading) {
+    return waitUpTo(10).until(d -> reading.get());
+  }
+
+  /** A wait that looks again when each poll's rendering has replaced the element it was reading. */
   private static WebDriverWait waitUpTo(int seconds) {
-    return new WebDriverWait(browser, Duration.ofSeconds(seconds));
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(seconds));
+    wait.ignoring(StaleElementReferenceException.class);
+    return wait;
   }
 }

@@ -1,6 +1,7 @@
 package gx.enrollment.gateway.support;
 
 import gx.enrollment.mocks.GovernmentStubs;
+import gx.enrollment.mocks.SentSms;
 import gx.enrollment.mocks.Upstream;
 import gx.enrollment.mocks.population.Family;
 import java.time.Duration;
@@ -173,5 +174,18 @@ public abstract class StubbedGateway {
         .all()
         .collectList()
         .block(Duration.ofSeconds(10));
+  }
+
+  /**
+   * The SMS notices the stub accepted about the application {@code reference}, oldest first. Chosen
+   * by reference (never reused: a sequence the truncation leaves alone), not by phone: the same
+   * families, and so the same phones, come back test after test, and a notice of an earlier test
+   * can reach the stub after this test cleared it (seen in CI: a stale notice counted as the second
+   * one awaited).
+   */
+  protected List<SentSms> smsAbout(String reference) {
+    return stubs.sentMessages().stream()
+        .filter(sms -> reference.equals(sms.params().get("ref")))
+        .toList();
   }
 }
