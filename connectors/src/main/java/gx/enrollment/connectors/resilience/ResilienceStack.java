@@ -170,9 +170,24 @@ public final class ResilienceStack {
     circuitBreaker
         .getEventPublisher()
         .onStateTransition(
-            event ->
+            event -> {
+              if (event.getStateTransition().getToState() == CircuitBreaker.State.OPEN) {
+                // Why it opened: the window that tripped it (an open state keeps those metrics).
+                CircuitBreaker.Metrics window = circuitBreaker.getMetrics();
                 log.info(
-                    "{} circuit breaker: {}", source.key(), event.getStateTransition().toString()));
+                    "{} circuit breaker: {} (of the last {} calls {} failed, {} slow:"
+                        + " failure rate {} %, slow-call rate {} %)",
+                    source.key(),
+                    event.getStateTransition(),
+                    window.getNumberOfBufferedCalls(),
+                    window.getNumberOfFailedCalls(),
+                    window.getNumberOfSlowCalls(),
+                    window.getFailureRate(),
+                    window.getSlowCallRate());
+              } else {
+                log.info("{} circuit breaker: {}", source.key(), event.getStateTransition());
+              }
+            });
     retry
         .getEventPublisher()
         .onRetry(

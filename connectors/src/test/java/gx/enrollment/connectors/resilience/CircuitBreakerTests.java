@@ -27,7 +27,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.test.StepVerifier;
 
@@ -35,6 +38,7 @@ import reactor.test.StepVerifier;
  * The breaker of a source: a window of 4 attempts that opens at 50% failures, stays open 10 s (on a
  * clock the test moves), then lets one probe decide. No retries, so one query is one attempt.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class CircuitBreakerTests {
 
   @RegisterExtension
@@ -76,11 +80,17 @@ class CircuitBreakerTests {
   }
 
   @Test
-  void opens_after_the_failure_threshold_and_refuses_without_calling() {
+  void opens_after_the_failure_threshold_and_refuses_without_calling(CapturedOutput log) {
     source.stubFor(post(PATH).willReturn(serverError()));
     failFourTimes();
 
     SourceResult refused = verify();
+
+    // The operator reads why it opened: the window that tripped it.
+    assertThat(log.getOut())
+        .contains(
+            "residence-permit circuit breaker: State transition from CLOSED to OPEN (of the last 4"
+                + " calls 4 failed, 0 slow: failure rate 100.0 %, slow-call rate 0.0 %)");
 
     assertThat(breaker().getState()).isEqualTo(CircuitBreaker.State.OPEN);
     assertThat(refused.status()).isEqualTo(SourceStatus.UNAVAILABLE);
