@@ -415,6 +415,14 @@ public final class ApplicationStore {
         .one();
   }
 
+  /** The area (GB/T 2260 code) the application was filed in, if it exists. */
+  public Mono<String> region(UUID id) {
+    return db.sql("select region_code from applications where id = :id")
+        .bind("id", id)
+        .map((row, meta) -> row.get(0, String.class))
+        .one();
+  }
+
   /** An application's handle and status. */
   public record StoredStatus(StoredApplication application, ApplicationStatus status) {}
 

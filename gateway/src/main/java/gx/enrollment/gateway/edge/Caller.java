@@ -60,6 +60,17 @@ public record Caller(String clientId, Set<Role> roles, Set<String> regions) {
     }
   }
 
+  /**
+   * Refuses ({@code 403}) unless this client serves {@code regionCode}, the area of a stored {@code
+   * what} (an application, a lottery) it asked to read or act on.
+   */
+  public void checkServes(String regionCode, String what) {
+    if (!serves(regionCode)) {
+      throw ProblemException.forbidden(
+          "client " + clientId + " does not serve the region of this " + what);
+    }
+  }
+
   /** The caller the edge authenticated for {@code exchange}, if any. */
   public static @Nullable Caller of(ServerWebExchange exchange) {
     return exchange.getAttribute(ATTRIBUTE);

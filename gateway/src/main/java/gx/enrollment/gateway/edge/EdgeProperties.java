@@ -194,7 +194,9 @@ public record EdgeProperties(
     /** The stored application named by the path's {@code {id}}: its region must be served. */
     APPLICATION,
     /** The stored draft named by the path's {@code {id}}: it must be the caller's own. */
-    DRAFT
+    DRAFT,
+    /** The stored lottery named by the path's {@code {id}}: its region must be served. */
+    LOTTERY
   }
 
   /**
@@ -202,7 +204,7 @@ public record EdgeProperties(
    *
    * @param id a name for logs and the README
    * @param methods the HTTP methods (none: every method)
-   * @param path a Spring path pattern ({@code {id}} names the application or draft)
+   * @param path a Spring path pattern ({@code {id}} names the application, draft or lottery)
    * @param roles the roles that may call it
    * @param open whether it needs no credentials at all (health probes, API docs)
    * @param scope where its region is judged

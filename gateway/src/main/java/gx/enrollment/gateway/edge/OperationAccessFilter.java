@@ -18,10 +18,10 @@ import reactor.core.publisher.Mono;
  * What an authenticated client may call, by the operation table: a call no row names is {@code 404}
  * (or {@code 405} with {@code Allow} when only the method is unknown) — nothing gets through
  * unlisted; a row whose roles the client lacks is {@code 403}. For rows scoped to a stored
- * application the application's region must be one the client serves, and a draft must be the
- * client's own ({@code 403} otherwise); an id that is not a UUID or names nothing is left to the
- * handler ({@code 400}/{@code 404}). Regions in a request body are judged where the body is read
- * ({@code verification.Submitter}, the drafts).
+ * application or lottery its region must be one the client serves, and a draft must be the client's
+ * own ({@code 403} otherwise); an id that is not a UUID or names nothing is left to the handler
+ * ({@code 400}/{@code 404}). Regions in a request body are judged where the body is read ({@code
+ * verification.Submitter}, the drafts, review decisions, a new lottery).
  */
 public class OperationAccessFilter implements GlobalFilter, Ordered {
 
@@ -83,20 +83,9 @@ public class OperationAccessFilter implements GlobalFilter, Ordered {
     UUID uuid = UUID.fromString(id);
     switch (operation.scope()) {
       case APPLICATION:
-        return db.sql("select region_code from applications where id = :id")
-            .bind("id", uuid)
-            .map(row -> row.get(0, String.class))
-            .one()
-            .flatMap(
-                region ->
-                    caller.serves(region)
-                        ? Mono.<Void>empty()
-                        : Mono.error(
-                            ProblemException.forbidden(
-                                "client "
-                                    + caller.clientId()
-                                    + " does not serve the region of this application")))
-            .then(Mono.defer(() -> chain.filter(exchange)));
+        return served(caller, "application", uuid).then(Mono.defer(() -> chain.filter(exchange)));
+      case LOTTERY:
+        return served(caller, "lottery", uuid).then(Mono.defer(() -> chain.filter(exchange)));
       case DRAFT:
         return db.sql("select client_id from drafts where id = :id")
             .bind("id", uuid)
@@ -113,6 +102,21 @@ public class OperationAccessFilter implements GlobalFilter, Ordered {
       default:
         return chain.filter(exchange);
     }
+  }
+
+  /**
+   * Refuses ({@code 403}) a stored application or lottery of an area the caller does not serve; one
+   * that is not stored is left to the handler ({@code 404}).
+   */
+  private Mono<Void> served(Caller caller, String what, UUID id) {
+    // The table names are constants of this class, never input.
+    String table = what.equals("lottery") ? "lotteries" : "applications";
+    return db.sql("select region_code from " + table + " where id = :id")
+        .bind("id", id)
+        .map(row -> row.get(0, String.class))
+        .one()
+        .flatMap(region -> Mono.fromRunnable(() -> caller.checkServes(region, what)))
+        .then();
   }
 
   @Override

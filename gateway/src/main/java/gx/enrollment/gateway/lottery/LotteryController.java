@@ -1,5 +1,6 @@
 package gx.enrollment.gateway.lottery;
 
+import gx.enrollment.gateway.edge.Caller;
 import gx.enrollment.gateway.web.PathIds;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -35,9 +36,9 @@ public class LotteryController {
       path = BASE,
       consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
-  public Mono<ResponseEntity<LotteryView>> create(@RequestBody LotteryRequests.Create request) {
-    return lotteries
-        .create(request)
+  public Mono<ResponseEntity<LotteryView>> create(
+      Caller caller, @RequestBody LotteryRequests.Create request) {
+    return Mono.defer(() -> lotteries.create(request, caller))
         .map(
             created ->
                 ResponseEntity.created(URI.create(BASE + "/" + created.lotteryId())).body(created));

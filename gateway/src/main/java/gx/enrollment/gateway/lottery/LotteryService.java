@@ -7,6 +7,7 @@ import gx.enrollment.gateway.application.ApplicationStateMachine.Actor;
 import gx.enrollment.gateway.application.ApplicationStateMachine.Decision;
 import gx.enrollment.gateway.application.ApplicationStatus;
 import gx.enrollment.gateway.application.ApplicationStore;
+import gx.enrollment.gateway.edge.Caller;
 import gx.enrollment.gateway.ids.TimeOrderedIds;
 import gx.enrollment.gateway.lottery.LotteryDraw.Entry;
 import gx.enrollment.gateway.lottery.LotteryDraw.Outcome;
@@ -84,16 +85,23 @@ public final class LotteryService {
     this.clock = clock;
   }
 
-  public Mono<LotteryView> create(LotteryRequests.Create request) {
+  /**
+   * Enters a new lottery: of an area {@code caller} serves ({@code 403} otherwise), every applicant
+   * an application of an area it serves, of the lottery's year and stage, that may still enter.
+   */
+  public Mono<LotteryView> create(LotteryRequests.Create request, Caller caller) {
     List<FieldError> errors = new ArrayList<>(request.errors());
     if (request.regionCode() != null
-        && errors.stream().noneMatch(e -> e.field().equals("regionCode"))
-        && regions.area(request.regionCode()).isEmpty()) {
-      errors.add(
-          new FieldError(
-              "regionCode",
-              "OUTSIDE_PILOT",
-              "regionCode " + request.regionCode() + " is not an area of the pilot"));
+        && errors.stream().noneMatch(e -> e.field().equals("regionCode"))) {
+      if (regions.area(request.regionCode()).isEmpty()) {
+        errors.add(
+            new FieldError(
+                "regionCode",
+                "OUTSIDE_PILOT",
+                "regionCode " + request.regionCode() + " is not an area of the pilot"));
+      } else {
+        caller.checkMayFile(request.regionCode(), null);
+      }
     }
     // Bad fields of the lottery itself are answered at once; bad applicant lines together with
     // the refusals of the well-formed ones, so that every bad applicant is named in one answer.
@@ -138,7 +146,7 @@ public final class LotteryService {
         .flatMap(
             found -> {
               List<FieldError> refused = new ArrayList<>(errors);
-              refused.addAll(refusedApplicants(row, lines, badLines, found));
+              refused.addAll(refusedApplicants(row, caller, lines, badLines, found));
               if (!refused.isEmpty()) {
                 refused.sort(Comparator.comparing(LotteryService::line));
                 return Mono.error(ProblemException.invalidRequest(refused));
@@ -181,6 +189,7 @@ public final class LotteryService {
 
   private static List<FieldError> refusedApplicants(
       LotteryRow lottery,
+      Caller caller,
       List<@Nullable String> references,
       Set<String> badLines,
       Map<String, Applicant> found) {
@@ -218,6 +227,14 @@ public final class LotteryService {
         errors.add(
             new FieldError(
                 at, "WRONG_STAGE", at + " " + reference + " is for stage " + applicant.stage()));
+      } else if (!caller.serves(applicant.regionCode())) {
+        // Its area is not named: the client may not know where an application it does not serve
+        // was filed.
+        errors.add(
+            new FieldError(
+                at,
+                "NOT_SERVED",
+                at + " " + reference + " is not an application of an area this client serves"));
       } else if (applicant.lotteryId() != null) {
         errors.add(
             new FieldError(

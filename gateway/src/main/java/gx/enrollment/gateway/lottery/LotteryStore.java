@@ -77,6 +77,7 @@ public final class LotteryStore {
       ApplicationStatus status,
       int schoolYear,
       String stage,
+      String regionCode,
       @Nullable UUID lotteryId) {
 
     StoredApplication handle() {
@@ -137,7 +138,8 @@ public final class LotteryStore {
   public Flux<Applicant> applicants(Collection<String> references) {
     return db.sql(
             """
-            select a.id, a.reference, a.client_id, a.status, a.school_year, a.stage, e.lottery_id
+            select a.id, a.reference, a.client_id, a.status, a.school_year, a.stage, a.region_code,
+              e.lottery_id
             from applications a left join lottery_entries e on e.application_id = a.id
             where a.reference = any(:references)
             """)
@@ -153,7 +155,8 @@ public final class LotteryStore {
   public Flux<Applicant> lockApplicants(UUID lotteryId) {
     return db.sql(
             """
-            select a.id, a.reference, a.client_id, a.status, a.school_year, a.stage, e.lottery_id
+            select a.id, a.reference, a.client_id, a.status, a.school_year, a.stage, a.region_code,
+              e.lottery_id
             from lottery_entries e join applications a on a.id = e.application_id
             where e.lottery_id = :lottery
             order by a.id
@@ -310,6 +313,7 @@ public final class LotteryStore {
         ApplicationStatus.valueOf(row.get("status", String.class)),
         row.get("school_year", Integer.class),
         row.get("stage", String.class),
+        row.get("region_code", String.class),
         row.get("lottery_id", UUID.class));
   }
 

@@ -1,5 +1,6 @@
 package gx.enrollment.gateway.review;
 
+import gx.enrollment.gateway.edge.Caller;
 import gx.enrollment.gateway.openapi.ApiDocs;
 import gx.enrollment.gateway.web.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -65,11 +66,15 @@ public class ReviewController {
       responseCode = "400",
       description = "invalid-request: every bad field named",
       content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
-  public Mono<DecisionRecord> decide(@RequestBody DecisionRequest request) {
+  @ApiResponse(
+      responseCode = "403",
+      description = "forbidden: the application is of an area this client does not serve",
+      content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
+  public Mono<DecisionRecord> decide(Caller caller, @RequestBody DecisionRequest request) {
     DecisionRequest.Checked checked = request.check();
     if (checked instanceof DecisionRequest.Checked.Invalid invalid) {
       return Mono.error(ProblemException.invalidRequest(invalid.errors()));
     }
-    return reviews.decide(((DecisionRequest.Checked.Valid) checked).decision());
+    return reviews.decide(((DecisionRequest.Checked.Valid) checked).decision(), caller);
   }
 }

@@ -7,6 +7,7 @@ import gx.enrollment.gateway.application.ApplicationStateMachine.Decision;
 import gx.enrollment.gateway.application.ApplicationStatus;
 import gx.enrollment.gateway.application.ApplicationStore;
 import gx.enrollment.gateway.application.StatusConflictException;
+import gx.enrollment.gateway.edge.Caller;
 import gx.enrollment.gateway.web.ProblemException;
 import io.r2dbc.postgresql.codec.Json;
 import java.time.Clock;
@@ -51,6 +52,18 @@ public final class ReviewService {
     this.transactions = transactions;
     this.json = json;
     this.clock = clock;
+  }
+
+  /**
+   * As {@link #decide(ReviewDecision)}, for a reviewer's client through the API: a decision about
+   * an application of an area {@code caller} does not serve is refused ({@code 403}) before
+   * anything is written. (The Kafka topic is the bureau's own system, which serves every area.)
+   */
+  public Mono<DecisionRecord> decide(ReviewDecision decision, Caller caller) {
+    return applications
+        .region(decision.applicationId())
+        .flatMap(region -> Mono.fromRunnable(() -> caller.checkServes(region, "application")))
+        .then(Mono.defer(() -> decide(decision)));
   }
 
   public Mono<DecisionRecord> decide(ReviewDecision decision) {

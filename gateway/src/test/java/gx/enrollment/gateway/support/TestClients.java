@@ -17,6 +17,10 @@ public final class TestClients {
   public static final String PORTAL_QINZHOU = "test-portal-qinzhou-4a1e9c7b2d5f08e6";
   public static final String OFFLINE_LAIBIN = "test-offline-laibin-7c3f1a9e5b2d48c0";
   public static final String REVIEWER = "test-reviewer-2e8b6d4f1a9c07e3";
+
+  /** A reviewer of 来宾's pilot counties only. */
+  public static final String REVIEWER_LAIBIN = "test-reviewer-laibin-3d9a6f1c8e4b27d5";
+
   public static final String OPERATOR = "test-operator-9f1b3d7c5e2a84f6";
   public static final String LIMITED_A = "test-limited-a-6d2f8b4e1c9a07e5";
   public static final String LIMITED_B = "test-limited-b-1b7e5c3a9f2d64e8";
