@@ -54,6 +54,9 @@ public final class ResilienceStack {
   private final Duration maxRetryAfter;
   private final Clock clock;
 
+  /** The kind of the last failure the breaker recorded, for the line that says why it opened. */
+  private volatile String lastFailure = "none";
+
   private ResilienceStack(Source source, SourceSettings settings, Clock clock) {
     String name = source.key();
     this.source = source;
@@ -167,27 +170,25 @@ public final class ResilienceStack {
   }
 
   private void logStateChanges() {
+    // Why a breaker opens, from the events of the check that opened it: under many concurrent
+    // calls the window read after the transition has already moved on.
     circuitBreaker
         .getEventPublisher()
-        .onStateTransition(
-            event -> {
-              if (event.getStateTransition().getToState() == CircuitBreaker.State.OPEN) {
-                // Why it opened: the window that tripped it (an open state keeps those metrics).
-                CircuitBreaker.Metrics window = circuitBreaker.getMetrics();
+        .onError(event -> lastFailure = event.getThrowable().getClass().getSimpleName())
+        .onFailureRateExceeded(
+            event ->
                 log.info(
-                    "{} circuit breaker: {} (of the last {} calls {} failed, {} slow:"
-                        + " failure rate {} %, slow-call rate {} %)",
-                    source.key(),
-                    event.getStateTransition(),
-                    window.getNumberOfBufferedCalls(),
-                    window.getNumberOfFailedCalls(),
-                    window.getNumberOfSlowCalls(),
-                    window.getFailureRate(),
-                    window.getSlowCallRate());
-              } else {
-                log.info("{} circuit breaker: {}", source.key(), event.getStateTransition());
-              }
-            });
+                    "{} circuit breaker: failure rate {} % reached the threshold (last failure: {})",
+                    source.key(), event.getFailureRate(), lastFailure))
+        .onSlowCallRateExceeded(
+            event ->
+                log.info(
+                    "{} circuit breaker: slow-call rate {} % reached the threshold",
+                    source.key(), event.getSlowCallRate()))
+        .onStateTransition(
+            event ->
+                log.info(
+                    "{} circuit breaker: {}", source.key(), event.getStateTransition().toString()));
     retry
         .getEventPublisher()
         .onRetry(
