@@ -82,15 +82,10 @@ public abstract class StubbedGateway {
   @BeforeEach
   protected void cleanStubsAndDatabase() {
     // Generous for a shared 2-core machine; deadlines are asserted on the answers themselves.
-    // A new connection per request: in the full suite a request on a kept-alive connection,
-    // right after certain answers through the edge, sat unread by the server until the client
-    // gave up (twice, different tests; not understood — see README, Status). Each test request
-    // on its own connection keeps that out of every other test's way.
+    // Connections are pooled and kept alive, as a portal's client would: a connection the server
+    // stopped reading (web/ResumeReadAfterResponse) would stall the next test's request.
     anonymous =
-        WebTestClient.bindToServer(
-                new org.springframework.http.client.reactive.ReactorClientHttpConnector(
-                    reactor.netty.http.client.HttpClient.create(
-                        reactor.netty.resources.ConnectionProvider.newConnection())))
+        WebTestClient.bindToServer()
             .baseUrl(
                 "http://localhost:" + context.getEnvironment().getProperty("local.server.port"))
             .responseTimeout(Duration.ofSeconds(30))
