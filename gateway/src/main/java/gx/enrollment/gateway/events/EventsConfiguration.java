@@ -2,6 +2,8 @@ package gx.enrollment.gateway.events;
 
 import gx.enrollment.gateway.metrics.EnrollmentMetrics;
 import gx.enrollment.gateway.metrics.MeteredEventPublisher;
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -44,5 +46,12 @@ public class EventsConfiguration {
         transactionManager,
         new MeteredEventPublisher(publisher, metrics),
         properties.relay());
+  }
+
+  @Bean
+  OutboxRetention outboxRetention(
+      DatabaseClient database, EventsProperties properties, ObjectProvider<java.time.Clock> clock) {
+    return new OutboxRetention(
+        database, properties.retention(), clock.getIfAvailable(Clock::systemUTC));
   }
 }

@@ -17,11 +17,14 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param kafka the producer's settings ({@code enrollment.events.kafka.*})
  * @param relay the outbox relay's settings ({@code enrollment.events.relay.*})
+ * @param retention how long relayed outbox rows are kept ({@code enrollment.events.retention.*})
  */
 @ConfigurationProperties("enrollment.events")
 @Validated
 public record EventsProperties(
-    @Valid @NotNull @DefaultValue Kafka kafka, @Valid @NotNull @DefaultValue Relay relay) {
+    @Valid @NotNull @DefaultValue Kafka kafka,
+    @Valid @NotNull @DefaultValue Relay relay,
+    @Valid @NotNull @DefaultValue Retention retention) {
 
   /**
    * How the gateway produces to Kafka. Idempotence, {@code acks=all} and at most 5 requests in
@@ -89,6 +92,29 @@ public record EventsProperties(
       if (interval != null && maxBackoff != null && maxBackoff.compareTo(interval) < 0) {
         throw new IllegalArgumentException(
             "enrollment.events.relay.max-backoff must be at least the interval");
+      }
+    }
+  }
+
+  /**
+   * How long outbox rows are kept once Kafka acknowledged them.
+   *
+   * @param enabled whether this instance deletes them
+   * @param keepSent how long after being sent a row is kept (to look at what was published)
+   * @param interval how often old rows are looked for
+   */
+  public record Retention(
+      @DefaultValue("true") boolean enabled,
+      @NotNull @DefaultValue("7d") Duration keepSent,
+      @NotNull @DefaultValue("1h") Duration interval) {
+
+    public Retention {
+      if (keepSent != null && keepSent.isNegative()) {
+        throw new IllegalArgumentException(
+            "enrollment.events.retention.keep-sent must not be negative");
+      }
+      if (interval != null && (interval.isNegative() || interval.isZero())) {
+        throw new IllegalArgumentException("enrollment.events.retention.interval must be positive");
       }
     }
   }
