@@ -204,6 +204,14 @@ public final class LotteryService {
       if (applicant == null) {
         errors.add(
             new FieldError(at, "UNKNOWN_APPLICATION", at + " " + reference + " is no application"));
+      } else if (!caller.serves(applicant.regionCode())) {
+        // Judged before anything else about it: neither its area nor its status, year or stage is
+        // told to a client that does not serve it.
+        errors.add(
+            new FieldError(
+                at,
+                "NOT_SERVED",
+                at + " " + reference + " is not an application of an area this client serves"));
       } else if (!MAY_ENTER.contains(applicant.status())) {
         errors.add(
             new FieldError(
@@ -227,14 +235,6 @@ public final class LotteryService {
         errors.add(
             new FieldError(
                 at, "WRONG_STAGE", at + " " + reference + " is for stage " + applicant.stage()));
-      } else if (!caller.serves(applicant.regionCode())) {
-        // Its area is not named: the client may not know where an application it does not serve
-        // was filed.
-        errors.add(
-            new FieldError(
-                at,
-                "NOT_SERVED",
-                at + " " + reference + " is not an application of an area this client serves"));
       } else if (applicant.lotteryId() != null) {
         errors.add(
             new FieldError(

@@ -102,6 +102,16 @@ class RegionScopeTests extends StubbedGateway {
   void takes_into_a_lottery_only_applications_of_areas_the_reviewer_serves() {
     List<String> laibin = references(1, "gen-4513");
     List<String> qinzhou = references(1, "gen-4507");
+    // Withdrawn, it could not enter anyway; but a client that does not serve it must not learn so.
+    String withdrawn =
+        value("select id from applications where reference = '" + qinzhou.get(0) + "'");
+    call(
+            HttpMethod.POST,
+            "/api/v1/applications/" + withdrawn + "/withdrawal",
+            Map.of("reason", "改报公办学校"),
+            TestClients.ALL)
+        .expectStatus()
+        .isOk();
     Map<String, Object> body = lottery("LB-RS-03", List.of(laibin.get(0), qinzhou.get(0)));
     body.put("regionCode", regionOf(laibin.get(0)));
 
@@ -116,9 +126,10 @@ class RegionScopeTests extends StubbedGateway {
     assertThat(refused.get("errors"))
         .extracting(e -> e.get("field").asText() + " " + e.get("code").asText())
         .containsExactly("applicants[1] NOT_SERVED");
-    // Where the other application was filed is not told to a client that does not serve it.
+    // Neither where the other application was filed nor its status is told to this client.
     assertThat(refused.get("errors").get(0).get("message").asText())
-        .doesNotContain(regionOf(qinzhou.get(0)));
+        .doesNotContain(regionOf(qinzhou.get(0)))
+        .doesNotContain("WITHDRAWN");
     assertThat(count("select count(*) from lotteries")).isZero();
   }
 
