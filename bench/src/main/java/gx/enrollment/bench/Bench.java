@@ -347,10 +347,10 @@ public final class Bench {
   }
 
   /**
-   * Waits until the gateway has finished the work of the last step — requests the generator gave
-   * up on are still verified and stored — so that the next step does not pay for its backlog: no
-   * R2DBC connection in use or awaited, and under a quarter of a core busy over a second; at most
-   * 120 s. How long that took is logged (a measure of the backlog).
+   * Waits until the gateway has finished the work of the last step — requests the generator gave up
+   * on are still verified and stored — so that the next step does not pay for its backlog: no R2DBC
+   * connection in use or awaited, and under a quarter of a core busy over a second; at most 120 s.
+   * How long that took is logged (a measure of the backlog).
    */
   void settle(String after) throws InterruptedException {
     long begin = System.nanoTime();
@@ -359,9 +359,7 @@ public final class Bench {
       double before = cpuSeconds(gatewayPid);
       Thread.sleep(1000);
       double busy = before < 0 ? 0 : cpuSeconds(gatewayPid) - before;
-      if (busy < 0.25
-          && metric("r2dbc.pool.acquired") <= 0
-          && metric("r2dbc.pool.pending") <= 0) {
+      if (busy < 0.25 && metric("r2dbc.pool.acquired") <= 0 && metric("r2dbc.pool.pending") <= 0) {
         break;
       }
     }
@@ -707,12 +705,12 @@ public final class Bench {
               r.max(),
               num(rp50),
               num(rp99),
-              r.cpuS() < 0 ? "" : String.format(Locale.ROOT, "%.2f", r.cpuS()),
-              r.cpuMsPerOk() < 0 ? "" : String.format(Locale.ROOT, "%.2f", r.cpuMsPerOk()),
+              twoDecimals(r.cpuS(), ""),
+              twoDecimals(r.cpuMsPerOk(), ""),
               r.hostBusy(),
               r.pool(),
               r.errorKinds(),
-              r.jitMsPerOk() < 0 ? "" : String.format(Locale.ROOT, "%.2f", r.jitMsPerOk())));
+              twoDecimals(r.jitMsPerOk(), "")));
     }
     StringBuilder summary = new StringBuilder(table);
     summary.append('\n');
@@ -788,7 +786,7 @@ public final class Bench {
                 b.p99(),
                 floorB.p99(),
                 b.p99() / floorB.p99(),
-                b.cpuMsPerOk() < 0 ? "-" : String.format(Locale.ROOT, "%.2f", b.cpuMsPerOk())));
+                twoDecimals(b.cpuMsPerOk(), "-")));
       }
     }
     if (!inFlight.isEmpty()) {
@@ -865,6 +863,11 @@ public final class Bench {
         .orElse(null);
   }
 
+  /** {@code value} with two decimals, or {@code absent} when it was not measured (negative). */
+  static String twoDecimals(double value, String absent) {
+    return value < 0 ? absent : String.format(Locale.ROOT, "%.2f", value);
+  }
+
   static String line(Row r, double rp50, double rp99) {
     return String.format(
         Locale.ROOT,
@@ -881,8 +884,8 @@ public final class Bench {
         r.max(),
         num(rp50),
         num(rp99),
-        r.cpuMsPerOk() < 0 ? "-" : String.format(Locale.ROOT, "%.2f", r.cpuMsPerOk()),
-        r.jitMsPerOk() < 0 ? "-" : String.format(Locale.ROOT, "%.2f", r.jitMsPerOk()),
+        twoDecimals(r.cpuMsPerOk(), "-"),
+        twoDecimals(r.jitMsPerOk(), "-"),
         r.hostBusy(),
         r.pool(),
         r.errorKinds().equals("{}") ? "" : r.errorKinds());

@@ -67,14 +67,12 @@ public final class ApplicationStore {
       Instant now,
       Instant leaseUntil) {
     // Each ciphertext is bound to its column, so one cannot be passed off as another.
-    var child = protector.seal(submission.student().idNumber().value(), CHILD_ID);
-    var guardian = protector.seal(submission.guardian().idNumber().value(), GUARDIAN_ID);
-    var phone = protector.seal(submission.guardian().phone(), GUARDIAN_PHONE);
     var consent = submission.consent();
     // One statement: the reference is drawn from the sequence (GX<year>-<6 digits or more>) and
     // the consent, if any, stored with the application.
-    return db.sql(
-            """
+    return sealed(
+            db.sql(
+                """
             with app as (
               insert into applications (id, reference, client_id, school_year, stage, form_type,
                 region_code, channel, status, child_id_hash, child_id_cipher, guardian_id_hash,
@@ -91,7 +89,9 @@ public final class ApplicationStore {
                 recorded_at)
               select id, :consent, :granted, :verified, :now from app where :hasConsent)
             select reference from app
-            """)
+            """),
+            submission,
+            form)
         .bind("id", id)
         .bind("client", clientId)
         .bind("year", submission.schoolYear())
@@ -101,12 +101,6 @@ public final class ApplicationStore {
         .bind("channel", submission.channel().name())
         .bind("status", ApplicationStatus.RECEIVED.name())
         .bind("childHash", bytes(childHash(submission)))
-        .bind("childCipher", bytes(child.ciphertext()))
-        .bind("guardianHash", bytes(protector.hash(submission.guardian().idNumber().value())))
-        .bind("guardianCipher", bytes(guardian.ciphertext()))
-        .bind("phoneCipher", bytes(phone.ciphertext()))
-        .bind("keyId", child.keyId())
-        .bind("formJson", Json.of(json.writeValueAsString(withoutIdentifiers(form))))
         .bind("lease", at(leaseUntil))
         .bind("now", at(now))
         .bind("hasConsent", consent != null)
@@ -158,11 +152,9 @@ public final class ApplicationStore {
    */
   public Mono<Boolean> replaceForm(
       UUID id, Submission submission, SubmissionRequest form, Instant now) {
-    var child = protector.seal(submission.student().idNumber().value(), CHILD_ID);
-    var guardian = protector.seal(submission.guardian().idNumber().value(), GUARDIAN_ID);
-    var phone = protector.seal(submission.guardian().phone(), GUARDIAN_PHONE);
-    return db.sql(
-            """
+    return sealed(
+            db.sql(
+                """
             update applications set form_type = :form, region_code = :region, stage = :stage,
               channel = :channel, child_id_cipher = :childCipher,
               guardian_id_hash = :guardianHash, guardian_id_cipher = :guardianCipher,
@@ -170,17 +162,13 @@ public final class ApplicationStore {
               updated_at = :now
             where id = :id and status = 'NEEDS_SUPPLEMENT' and child_id_hash = :childHash
               and school_year = :year
-            """)
+            """),
+            submission,
+            form)
         .bind("form", submission.formType().name())
         .bind("region", submission.area().code())
         .bind("stage", submission.stage().name())
         .bind("channel", submission.channel().name())
-        .bind("childCipher", bytes(child.ciphertext()))
-        .bind("guardianHash", bytes(protector.hash(submission.guardian().idNumber().value())))
-        .bind("guardianCipher", bytes(guardian.ciphertext()))
-        .bind("phoneCipher", bytes(phone.ciphertext()))
-        .bind("keyId", child.keyId())
-        .bind("formJson", Json.of(json.writeValueAsString(withoutIdentifiers(form))))
         .bind("now", at(now))
         .bind("id", id)
         .bind("childHash", bytes(childHash(submission)))
@@ -188,6 +176,25 @@ public final class ApplicationStore {
         .fetch()
         .rowsUpdated()
         .map(updated -> updated == 1);
+  }
+
+  /**
+   * Binds what an application stores of a form: the identifiers sealed ({@code childCipher}, {@code
+   * guardianHash}, {@code guardianCipher}, {@code phoneCipher}, {@code keyId}) and the form without
+   * them ({@code formJson}).
+   */
+  private DatabaseClient.GenericExecuteSpec sealed(
+      DatabaseClient.GenericExecuteSpec statement, Submission submission, SubmissionRequest form) {
+    var child = protector.seal(submission.student().idNumber().value(), CHILD_ID);
+    var guardian = protector.seal(submission.guardian().idNumber().value(), GUARDIAN_ID);
+    var phone = protector.seal(submission.guardian().phone(), GUARDIAN_PHONE);
+    return statement
+        .bind("childCipher", bytes(child.ciphertext()))
+        .bind("guardianHash", bytes(protector.hash(submission.guardian().idNumber().value())))
+        .bind("guardianCipher", bytes(guardian.ciphertext()))
+        .bind("phoneCipher", bytes(phone.ciphertext()))
+        .bind("keyId", child.keyId())
+        .bind("formJson", Json.of(json.writeValueAsString(withoutIdentifiers(form))));
   }
 
   /** The keyed hash of the child's ID number, as the uniqueness index and lookups use it. */

@@ -33,6 +33,10 @@ public class OperationAccessFilter implements GlobalFilter, Ordered {
       Pattern.compile(
           "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
+  private static final String APPLICATION_REGION =
+      "select region_code from applications where id = :id";
+  private static final String LOTTERY_REGION = "select region_code from lotteries where id = :id";
+
   private final OperationTable operations;
   private final DatabaseClient db;
 
@@ -83,9 +87,11 @@ public class OperationAccessFilter implements GlobalFilter, Ordered {
     UUID uuid = UUID.fromString(id);
     switch (operation.scope()) {
       case APPLICATION:
-        return served(caller, "application", uuid).then(Mono.defer(() -> chain.filter(exchange)));
+        return served(caller, "application", APPLICATION_REGION, uuid)
+            .then(Mono.defer(() -> chain.filter(exchange)));
       case LOTTERY:
-        return served(caller, "lottery", uuid).then(Mono.defer(() -> chain.filter(exchange)));
+        return served(caller, "lottery", LOTTERY_REGION, uuid)
+            .then(Mono.defer(() -> chain.filter(exchange)));
       case DRAFT:
         return db.sql("select client_id from drafts where id = :id")
             .bind("id", uuid)
@@ -108,10 +114,8 @@ public class OperationAccessFilter implements GlobalFilter, Ordered {
    * Refuses ({@code 403}) a stored application or lottery of an area the caller does not serve; one
    * that is not stored is left to the handler ({@code 404}).
    */
-  private Mono<Void> served(Caller caller, String what, UUID id) {
-    // The table names are constants of this class, never input.
-    String table = what.equals("lottery") ? "lotteries" : "applications";
-    return db.sql("select region_code from " + table + " where id = :id")
+  private Mono<Void> served(Caller caller, String what, String regionOf, UUID id) {
+    return db.sql(regionOf)
         .bind("id", id)
         .map(row -> row.get(0, String.class))
         .one()
